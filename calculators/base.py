@@ -1,0 +1,193 @@
+"""Calculator registry and the small toolkit every rule function uses to explain itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from pydantic import BaseModel, ValidationError
+
+from calculators.params import Param, load_param
+from ingest.schema import CalcResult, Citation
+
+DOC_TITLES = {
+    "西发改文〔2024〕82号": "西城区促进绿色低碳高质量发展若干措施",
+    "西文旅发〔2024〕3号": "北京市西城区鼓励社会力量兴办博物馆扶持资金管理办法（暂行）",
+    "西民发〔2024〕1号": "北京市西城区养老助餐服务实施细则（试行）",
+    "西科管发〔2024〕1号": "《关于支持国家级金融科技创新示范区建设若干措施》实施细则（试行）",
+    "西财资产〔2024〕18号": "西城区行政事业单位国有资产评估管理办法",
+    "西教发〔2024〕7号": "北京市西城区教育委员会关于西城区2024年义务教育阶段入学工作的实施意见",
+    "西教发〔2024〕8号": "北京市西城区教育委员会关于西城区2024年非本市户籍适龄儿童入学材料的审核办法",
+}
+
+
+class InputError(ValueError):
+    """Input that cannot be computed on (negative, absurd, wrong format)."""
+
+
+@dataclass(frozen=True)
+class Calculator:
+    name: str
+    title: str
+    doc_no: str
+    article: str
+    inputs: type[BaseModel]
+    params: tuple[str, ...]
+    func: Callable[..., CalcResult]
+
+    def run(self, raw_inputs: dict, as_of: date | None = None) -> CalcResult:
+        """Validate raw inputs, fill `missing` for absent required fields, then compute."""
+        as_of = as_of or date.today()
+        fields = self.inputs.model_fields
+        unknown = sorted(set(raw_inputs) - set(fields))
+        if unknown:
+            raise InputError(f"{self.name}: unknown inputs {unknown}; known: {sorted(fields)}")
+        absent = [
+            n for n, f in fields.items() if f.is_required() and raw_inputs.get(n) is None
+        ]
+        if absent:
+            return CalcResult(
+                calculator=self.name,
+                inputs=dict(raw_inputs),
+                amount_yuan=None,
+                eligible=None,
+                steps=(),
+                citations=tuple(self.citations()),
+                missing=tuple(fields[n].description or n for n in absent),
+                warnings=(),
+                extra={"missing_fields": absent},
+            )
+        try:
+            model = self.inputs(**raw_inputs)
+        except ValidationError as e:
+            problems = "; ".join(
+                f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()
+            )
+            raise InputError(f"{self.name}: {problems}") from None
+        params = {k: load_param(k) for k in self.params}
+        return self.func(model, as_of, params)
+
+    def citations(self) -> list[Citation]:
+        return [cite(load_param(k)) for k in self.params]
+
+    def describe(self) -> dict:
+        inputs = []
+        for n, f in self.inputs.model_fields.items():
+            ann = f.annotation
+            inputs.append(
+                {
+                    "name": n,
+                    "description": f.description or "",
+                    "type": getattr(ann, "__name__", str(ann)),
+                    "required": f.is_required(),
+                }
+            )
+        return {
+            "name": self.name,
+            "title": self.title,
+            "doc_no": self.doc_no,
+            "article": self.article,
+            "inputs": inputs,
+        }
+
+
+REGISTRY: dict[str, Calculator] = {}
+
+
+def calculator(*, name: str, title: str, doc_no: str, article: str, inputs, params):
+    """Register a rule function `(inputs, as_of, params) -> CalcResult`."""
+
+    def wrap(func):
+        if name in REGISTRY:
+            raise ValueError(f"calculator {name} registered twice")
+        REGISTRY[name] = Calculator(name, title, doc_no, article, inputs, tuple(params), func)
+        return func
+
+    return wrap
+
+
+def cite(param: Param) -> Citation:
+    r = param.reference
+    return Citation(r.doc_no, DOC_TITLES.get(r.doc_no, ""), r.article, r.quote, None)
+
+
+@dataclass
+class Explain:
+    """Collects steps, citations and warnings while a rule computes; builds the CalcResult."""
+
+    calculator: str
+    inputs: dict
+    as_of: date
+    steps: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    def value(self, param: Param) -> dict | None:
+        """The parameter's values on as_of; cites it and warns when it is not in force."""
+        c = cite(param)
+        if c not in self.citations:
+            self.citations.append(c)
+        if param.reading and param.reading not in self.warnings:
+            self.warnings.append(f"口径说明：{param.reading}")
+        v = param.at(self.as_of)
+        if v is None:
+            # Fall back to the last values in force so the user still sees the arithmetic.
+            v = next((val for _, val in reversed(param.values) if val is not None), None)
+            when = self.as_of.isoformat()
+            if self.as_of < param.starts:
+                msg = f"{param.reference.doc_no} {param.reference.article} 自{param.starts.isoformat()}起施行，{when}尚未施行"
+            else:
+                msg = f"{param.reference.doc_no} {param.reference.article} 已于{param.ends.isoformat()}失效，{when}不在有效期内，以下结果仅按原标准测算"
+            if msg not in self.warnings:
+                self.warnings.append(msg)
+        return v
+
+    def step(self, text: str) -> None:
+        self.steps.append(text)
+
+    def warn(self, text: str) -> None:
+        if text not in self.warnings:
+            self.warnings.append(text)
+
+    def result(self, amount_yuan: float | None, eligible: bool | None) -> CalcResult:
+        if amount_yuan is not None:
+            amount_yuan = round(float(amount_yuan), 2)
+            if amount_yuan == int(amount_yuan):
+                amount_yuan = int(amount_yuan)
+        return CalcResult(
+            calculator=self.calculator,
+            inputs=self.inputs,
+            amount_yuan=amount_yuan,
+            eligible=eligible,
+            steps=tuple(self.steps),
+            citations=tuple(self.citations),
+            missing=(),
+            warnings=tuple(self.warnings),
+            extra=self.extra,
+        )
+
+
+def explain(name: str, inputs: BaseModel, as_of: date) -> Explain:
+    return Explain(name, inputs.model_dump(mode="json", exclude_none=True), as_of)
+
+
+def yuan(amount: float) -> str:
+    """Readable money: 600000 → '60万元', 1234.5 → '1234.5元'."""
+    if amount >= 10000 and (amount / 10000) == round(amount / 10000, 4):
+        wan = round(amount / 10000, 4)
+        return f"{wan:g}万元"
+    return f"{round(amount, 2):g}元"
+
+
+def load_all() -> dict[str, Calculator]:
+    """Import every rules module so its calculators register, then return the registry."""
+    import importlib
+    import pkgutil
+
+    import calculators.rules as rules
+
+    for mod in pkgutil.iter_modules(rules.__path__):
+        importlib.import_module(f"calculators.rules.{mod.name}")
+    return REGISTRY

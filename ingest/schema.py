@@ -16,6 +16,8 @@ class Document:
     effective_from: date | None
     effective_to: date | None
     text: str
+    short_name: str = ""  # the regulation's own name (inside 《》) or the title without its issuer
+    validity_note: str = ""  # the sentence the validity was read from
 
 
 @dataclass(frozen=True)

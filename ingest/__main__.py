@@ -1,0 +1,81 @@
+"""CLI: `python -m ingest [--rebuild] [--stats [--json]]` builds the index when needed and describes it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+
+from ingest.settings import Settings
+
+
+def _stats(manifest: dict, kinds: Counter) -> dict:
+    return {
+        "documents": manifest["documents"],
+        "chunks": manifest["chunks"],
+        "embedder": manifest["embedder"],
+        "docs": [
+            {"doc_no": d["doc_no"], "title": d["title"], "issued_on": d["issued_on"], "chunks": d["chunks"]}
+            for d in manifest["docs"]
+        ],
+        "kinds": dict(kinds),
+    }
+
+
+def _print_table(stats: dict, manifest: dict) -> None:
+    print(f"{stats['documents']} documents, {stats['chunks']} chunks; embedder {stats['embedder']} "
+          f"(dim {manifest['dim']}), tokenizer {manifest['tokenizer']}, built {manifest['built_at']}")  # fmt: skip
+    print()
+    print(f"{'文号':<18}{'issued':<12}{'chunks':>6}  title")
+    for d in stats["docs"]:
+        print(f"{d['doc_no']:<18}{d['issued_on'] or '-':<12}{d['chunks']:>6}  {d['title']}")
+    print()
+    print("chunks by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(stats["kinds"].items())))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild even if the index is current")
+    parser.add_argument("--stats", action="store_true", help="describe the index after building")
+    parser.add_argument("--json", action="store_true", help="with --stats: print JSON on stdout")
+    args = parser.parse_args(argv)
+
+    # heavy modules are imported here so that argparse errors and --help stay instant
+    from ingest.embedders import EmbedderError
+    from ingest.index import CHUNKS, ChromaUnavailable, IndexUnavailable, build_index
+    from ingest.parse import CorpusError
+
+    settings = Settings.from_env()
+    try:
+        report = build_index(settings, rebuild=args.rebuild, progress=sys.stderr.isatty())
+    except (CorpusError, EmbedderError, ChromaUnavailable, IndexUnavailable) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: the previous index (if any) is unchanged", file=sys.stderr)
+        return 130
+    except Exception as e:  # anything else (disk full, a Chroma server error): one line, not a traceback
+        print(f"error: index build failed: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+
+    manifest = report.manifest
+    if report.status == "built":
+        print(f"index built at {settings.index_dir}: {manifest['chunks']} chunks from "
+              f"{manifest['documents']} documents in {report.seconds:.1f}s ({report.reason})", file=sys.stderr)  # fmt: skip
+    else:
+        print(f"index at {settings.index_dir} is current ({manifest['chunks']} chunks)", file=sys.stderr)
+
+    if args.stats or args.json:
+        with open(settings.index_dir / CHUNKS, encoding="utf-8") as fh:
+            kinds = Counter(json.loads(line)["kind"] for line in fh if line.strip())
+        stats = _stats(manifest, kinds)
+        if args.json:
+            print(json.dumps(stats, ensure_ascii=False))
+        else:
+            _print_table(stats, manifest)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

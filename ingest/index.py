@@ -1,0 +1,462 @@
+"""The persistent hybrid index: Chroma vectors + a bm25s index + chunks.jsonl + manifest.json, swapped atomically."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ingest.embedders import Embedder, Progress, get_embedder
+from ingest.normalize import normalize
+from ingest.schema import Chunk, Document
+from ingest.settings import Settings, get_settings
+from retrieval.tokenize import DEFAULT_TOKENIZER, Tokenizer, get_tokenizer
+
+INDEX_FORMAT = 1  # bump when the files or chunk_search_text change: forces a rebuild
+MANIFEST, CHUNKS, BM25_DIR, CHROMA_DIR = "manifest.json", "chunks.jsonl", "bm25", "chroma"
+_CHROMA_BATCH = 500
+Log = Callable[[str], None]
+
+
+class IndexUnavailable(RuntimeError):
+    """No usable index on disk (never built, corrupt, or built for another embedder)."""
+
+
+class ChromaUnavailable(RuntimeError):
+    """The Chroma server named by CHROMA_HOST/CHROMA_PORT cannot be reached."""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    status: str  # "built" or "unchanged"
+    reason: str
+    manifest: dict
+    seconds: float
+
+
+def _stderr(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def corpus_fingerprint(corpus_dir: Path) -> str:
+    """sha256 over the corpus .txt files (names and bytes), cheap enough to check on every start."""
+    from ingest.parse import CorpusError
+
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder not found: {corpus_dir}")
+    files = sorted(corpus_dir.glob("*.txt"))
+    if not files:
+        raise CorpusError(f"no .txt file in corpus folder {corpus_dir}")
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def chunk_search_text(chunk: Chunk) -> str:
+    """What BM25 and the embedder see: document title and section headings give a clause its context."""
+    heads = " ".join(s for s in chunk.section_path if s and s not in chunk.text)
+    return normalize(" ".join(p for p in (chunk.title, heads, chunk.text) if p))
+
+
+def _yyyymmdd(d: date | None) -> int | None:
+    return d.year * 10000 + d.month * 100 + d.day if d else None
+
+
+def _chunk_metadata(chunk: Chunk, doc: Document | None) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "doc_no": chunk.doc_no,
+        "title": chunk.title,
+        "kind": chunk.kind,
+        "article": chunk.article or "",
+        "section": " / ".join(chunk.section_path),
+    }
+    if doc is not None:
+        for key in ("issued_on", "effective_from", "effective_to"):
+            value = _yyyymmdd(getattr(doc, key))
+            if value is not None:  # Chroma metadata: flat scalars, no nulls
+                meta[key] = value
+    return meta
+
+
+def _chunk_from_dict(d: dict) -> Chunk:
+    return Chunk(**{**d, "section_path": tuple(d["section_path"])})
+
+
+def collection_name(corpus_sha: str, embedder: str, stamp: str) -> str:
+    """Chroma names allow [a-zA-Z0-9._-]: corpus hash prefix + embedder slug + build stamp, never reused."""
+    slug = re.sub(r"[^a-zA-Z0-9]+", "-", embedder).strip("-")[-40:] or "emb"
+    return f"gazette-{corpus_sha[:12]}-{slug}-{stamp}"
+
+
+def _chroma_client(settings: Settings, path: Path | None):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        try:
+            return chromadb.HttpClient(
+                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+            )
+        except Exception as e:
+            raise ChromaUnavailable(
+                f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({e})"
+            ) from None
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def _release_chroma(path: Path) -> None:
+    """Stop any in-process Chroma system still holding files under `path` before it is moved or deleted."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    system = SharedSystemClient._identifier_to_system.pop(str(path), None)
+    SharedSystemClient._identifier_to_refcount.pop(str(path), None)
+    if system is not None:
+        system.stop()
+
+
+def _chroma_mode(settings: Settings) -> str:
+    return f"http://{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else "embedded"
+
+
+def read_manifest(index_dir: Path) -> dict:
+    """The manifest of a complete index, or IndexUnavailable saying what is wrong."""
+    path = index_dir / MANIFEST
+    if not index_dir.exists():
+        raise IndexUnavailable(f"no index at {index_dir}")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest["corpus_sha256"], manifest["embedder"], manifest["chunks"]  # noqa: B018
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise IndexUnavailable(f"index at {index_dir} is corrupt: unreadable {MANIFEST} ({e})") from None
+    needed = [CHUNKS, f"{BM25_DIR}/params.index.json", f"{BM25_DIR}/vocab.index.json"]
+    if manifest.get("chroma") == "embedded":
+        needed.append(f"{CHROMA_DIR}/chroma.sqlite3")
+    missing = [name for name in needed if not (index_dir / name).exists()]
+    if missing:
+        raise IndexUnavailable(f"index at {index_dir} is corrupt: missing {', '.join(missing)}")
+    return manifest
+
+
+def _wanted(settings: Settings, corpus_sha: str, tokenizer: str) -> dict:
+    from ingest.parse import PARSER_VERSION
+
+    return {
+        "format": INDEX_FORMAT,
+        "corpus_sha256": corpus_sha,
+        "embedder": settings.embedder,
+        "parser_version": PARSER_VERSION,
+        "tokenizer": tokenizer,
+        "chroma": _chroma_mode(settings),
+    }
+
+
+def _recover_interrupted_swap(index_dir: Path) -> None:
+    """A kill between the two renames of a swap leaves only the old index beside: put it back."""
+    if index_dir.exists():
+        return
+    for old in sorted(index_dir.parent.glob(f".{index_dir.name}.old-*")):
+        if (old / MANIFEST).exists():
+            os.replace(old, index_dir)
+            return
+
+
+@contextmanager
+def _build_lock(data_dir: Path) -> Iterator[None]:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with open(data_dir / ".index.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)  # a second builder waits, then finds the index current
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+class _Bar:
+    """tqdm on stderr when installed, else one rewritten stderr line; silent when disabled."""
+
+    def __init__(self, total: int, enabled: bool, desc: str) -> None:
+        self.total, self.done, self.desc, self._tqdm = total, 0, desc, None
+        self.enabled = enabled
+        if enabled:
+            try:
+                from tqdm import tqdm
+
+                self._tqdm = tqdm(total=total, desc=desc, unit="chunk", file=sys.stderr)
+            except ImportError:
+                pass
+
+    def update(self, n: int) -> None:
+        self.done += n
+        if self._tqdm is not None:
+            self._tqdm.update(n)
+        elif self.enabled:
+            print(f"\r{self.desc}: {self.done}/{self.total}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self._tqdm is not None:
+            self._tqdm.close()
+        elif self.enabled:
+            print(file=sys.stderr)
+
+
+def build_index(
+    settings: Settings | None = None,
+    rebuild: bool = False,
+    progress: bool | Progress = True,
+    tokenizer: str | None = None,
+    log: Log = _stderr,
+) -> BuildReport:
+    """Build the index unless the one on disk matches corpus, embedder, parser and tokenizer.
+
+    The new index is written to a sibling temp folder and swapped in by rename, so an
+    interrupted build leaves the previous index usable.
+    """
+    settings = settings or get_settings()
+    tokenizer = tokenizer or getattr(settings, "tokenizer", None) or DEFAULT_TOKENIZER
+    get_tokenizer(tokenizer)  # unknown names fail before any work
+    index_dir = settings.index_dir
+    started = time.perf_counter()
+    corpus_sha = corpus_fingerprint(settings.corpus_dir)
+    with _build_lock(settings.data_dir):
+        _recover_interrupted_swap(index_dir)
+        wanted = _wanted(settings, corpus_sha, tokenizer)
+        old_manifest: dict | None = None
+        try:
+            old_manifest = read_manifest(index_dir)
+            changed = [k for k, v in wanted.items() if old_manifest.get(k) != v]
+            reason = "rebuild requested" if rebuild else (f"changed: {', '.join(changed)}" if changed else "")
+        except IndexUnavailable as e:
+            reason = str(e) if index_dir.exists() else "no index yet"
+            if index_dir.exists():
+                log(f"{e}; rebuilding")
+        if not reason and settings.chroma_host:
+            reason = _server_collection_problem(settings, old_manifest)
+        if not reason:
+            return BuildReport("unchanged", "index is current", old_manifest, time.perf_counter() - started)
+        embedder = get_embedder(settings.embedder)  # unknown embedder: fail before parsing
+        if settings.chroma_host:
+            _chroma_client(settings, None)  # unreachable server: fail before embedding
+        manifest = _build_into_temp_and_swap(settings, wanted, embedder, progress, old_manifest, log)
+    return BuildReport("built", reason, manifest, time.perf_counter() - started)
+
+
+def _build_into_temp_and_swap(
+    settings: Settings, wanted: dict, embedder: Embedder, progress, old_manifest: dict | None, log: Log
+) -> dict:
+    import bm25s
+
+    from ingest.chunk import chunk_documents
+    from ingest.parse import load_documents
+
+    index_dir = settings.index_dir
+    docs = load_documents(settings.corpus_dir)
+    chunks = chunk_documents(docs)
+    if not chunks:
+        raise IndexUnavailable("the parser produced no chunks")
+    dupes = sorted(i for i, n in Counter(c.chunk_id for c in chunks).items() if n > 1)
+    if dupes:
+        raise IndexUnavailable(f"duplicate chunk ids from the chunker: {', '.join(dupes[:5])}")
+    for stale in index_dir.parent.glob(f".{index_dir.name}.building-*"):
+        shutil.rmtree(stale, ignore_errors=True)  # leftovers of a killed build (we hold the lock)
+    stamp = f"{int(time.time()):x}{os.getpid() % 4096:03x}"
+    tmp = index_dir.parent / f".{index_dir.name}.building-{stamp}"
+    tmp.mkdir(parents=True)
+    name = collection_name(wanted["corpus_sha256"], embedder.name, stamp)
+    client = None
+    try:
+        texts = [chunk_search_text(c) for c in chunks]
+        t0 = time.perf_counter()
+        bar = _Bar(len(texts), enabled=progress is True, desc=f"embedding ({embedder.name})")
+        step = progress if callable(progress) else bar.update
+        try:
+            vectors = embedder.embed_documents(texts, progress=step)
+        finally:
+            bar.close()
+        embed_seconds = time.perf_counter() - t0
+
+        with open(tmp / CHUNKS, "w", encoding="utf-8") as fh:
+            for c in chunks:
+                fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+
+        tokenize = get_tokenizer(wanted["tokenizer"])
+        retriever = bm25s.BM25()
+        retriever.index([tokenize(t) for t in texts], show_progress=False)
+        retriever.save(str(tmp / BM25_DIR), show_progress=False)
+
+        client = _chroma_client(settings, tmp / CHROMA_DIR)
+        if settings.chroma_host:
+            _delete_collection(client, name)
+        collection = client.create_collection(
+            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embedder": embedder.name, "dim": embedder.dim, "corpus_sha256": wanted["corpus_sha256"]},
+        )  # fmt: skip
+        by_doc = {d.doc_no: d for d in docs}
+        for i in range(0, len(chunks), _CHROMA_BATCH):
+            part = chunks[i : i + _CHROMA_BATCH]
+            collection.add(
+                ids=[c.chunk_id for c in part],
+                embeddings=vectors[i : i + len(part)],
+                documents=[c.text for c in part],
+                metadatas=[_chunk_metadata(c, by_doc.get(c.doc_no)) for c in part],
+            )
+        counts = Counter(c.doc_no for c in chunks)
+        manifest = {
+            **wanted,
+            "dim": embedder.dim,
+            "chunks": len(chunks),
+            "documents": len(docs),
+            "collection": name,
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "embed_seconds": round(embed_seconds, 3),
+            "docs": [_doc_entry(d, counts.get(d.doc_no, 0)) for d in docs],
+        }
+        if not settings.chroma_host:
+            client.close()  # flush and release sqlite before the folder moves
+            _release_chroma(tmp / CHROMA_DIR)
+        # the manifest is written last: its presence marks a complete index
+        (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        _swap(tmp, index_dir)
+    except BaseException:
+        if client is not None and settings.chroma_host:
+            _delete_collection(client, name)
+        elif client is not None:
+            _release_chroma(tmp / CHROMA_DIR)
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if settings.chroma_host and old_manifest and old_manifest.get("collection") not in (None, name):
+        _delete_collection(client, old_manifest["collection"])
+    return manifest
+
+
+def _doc_entry(d: Document, n_chunks: int) -> dict:
+    iso = lambda v: v.isoformat() if v else None  # noqa: E731
+    return {
+        "doc_no": d.doc_no, "title": d.title, "issuer": d.issuer, "category": d.category,
+        "issued_on": iso(d.issued_on), "effective_from": iso(d.effective_from),
+        "effective_to": iso(d.effective_to), "chunks": n_chunks,
+    }  # fmt: skip
+
+
+def _server_collection_problem(settings: Settings, manifest: dict) -> str:
+    """On a Chroma server the collection can vanish behind our back (server wiped): check it is whole."""
+    client = _chroma_client(settings, None)
+    try:
+        count = client.get_collection(manifest["collection"], embedding_function=None).count()
+    except Exception:
+        return f"collection {manifest['collection']} is missing on the Chroma server"
+    return "" if count == manifest["chunks"] else f"collection {manifest['collection']} is incomplete"
+
+
+def _delete_collection(client, name: str) -> None:
+    try:
+        client.delete_collection(name)
+    except Exception:  # absent already, or the server went away: nothing to clean
+        pass
+
+
+def _swap(tmp: Path, index_dir: Path) -> None:
+    """Old index aside, new one in, old one removed: at every instant one complete index exists."""
+    _release_chroma(index_dir / CHROMA_DIR)
+    old = index_dir.parent / f".{index_dir.name}.old-{os.getpid()}"
+    if index_dir.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(index_dir, old)
+    os.replace(tmp, index_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@dataclass
+class Index:
+    """A loaded index: chunks by id, BM25 retriever + tokenizer, Chroma collection, and the embedder."""
+
+    settings: Settings
+    manifest: dict
+    chunks: list[Chunk]
+    by_id: dict[str, Chunk]
+    bm25: Any  # bm25s.BM25, rows aligned with `chunks`
+    tokenizer: Tokenizer
+    collection: Any  # chromadb Collection, queried with our own vectors only
+    _embedder: Embedder | None = field(default=None, repr=False)
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.manifest["embedder"])
+        return self._embedder
+
+    def chunk(self, chunk_id: str) -> Chunk:
+        return self.by_id[chunk_id]
+
+    def bm25_search(self, query: str, k: int = 10) -> list[tuple[Chunk, float]]:
+        tokens = self.tokenizer(query)
+        if not tokens:
+            return []
+        scores = self.bm25.get_scores(tokens)
+        top = np.argsort(-scores, kind="stable")[:k]
+        return [(self.chunks[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def dense_search(self, query: str, k: int = 10, where: dict | None = None) -> list[tuple[Chunk, float]]:
+        """Cosine similarity (1 - Chroma's cosine distance) of the top k chunks."""
+        res = self.collection.query(
+            query_embeddings=[self.embedder.embed_query(query)],
+            n_results=min(k, len(self.chunks)),
+            where=where,
+            include=["distances"],
+        )
+        return [(self.by_id[i], 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+
+def load_index(settings: Settings | None = None, embedder: Embedder | None = None) -> Index:
+    """Open the index on disk; IndexUnavailable says how to fix a missing, corrupt or mismatched one."""
+    import bm25s
+
+    settings = settings or get_settings()
+    index_dir = settings.index_dir
+    _recover_interrupted_swap(index_dir)
+    try:
+        manifest = read_manifest(index_dir)
+    except IndexUnavailable as e:
+        raise IndexUnavailable(f"{e}: run `python -m ingest` first") from None
+    if manifest["embedder"] != settings.embedder or manifest.get("chroma") != _chroma_mode(settings):
+        raise IndexUnavailable(
+            f"index was built for embedder {manifest['embedder']!r} ({manifest.get('chroma')}), settings ask "
+            f"for {settings.embedder!r} ({_chroma_mode(settings)}): run `python -m ingest`"
+        )
+    with open(index_dir / CHUNKS, encoding="utf-8") as fh:
+        chunks = [_chunk_from_dict(json.loads(line)) for line in fh if line.strip()]
+    retriever = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False, verbosity=0)
+    client = _chroma_client(settings, index_dir / CHROMA_DIR)
+    try:
+        collection = client.get_collection(manifest["collection"], embedding_function=None)
+    except Exception as e:
+        raise IndexUnavailable(f"Chroma collection {manifest['collection']} is missing ({e}): run `python -m ingest --rebuild`") from None
+    if len(chunks) != manifest["chunks"]:
+        raise IndexUnavailable(f"index at {index_dir} is corrupt: {CHUNKS} has {len(chunks)} chunks, manifest says {manifest['chunks']}")
+    return Index(
+        settings, manifest, chunks, {c.chunk_id: c for c in chunks}, retriever,
+        get_tokenizer(manifest["tokenizer"]), collection, embedder,
+    )  # fmt: skip
+
+
+def ensure_index(settings: Settings | None = None, **build_kwargs) -> Index:
+    """Build if needed (a no-op when current), then load."""
+    settings = settings or get_settings()
+    build_index(settings, **build_kwargs)
+    return load_index(settings)

@@ -8,7 +8,7 @@ import unicodedata
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef"
 _SPACE_BETWEEN = re.compile(
-    rf"(?<=[{_CJK}{_CJK_PUNCT}0-9.%])[ \t\u3000\n\r]+(?=[{_CJK}{_CJK_PUNCT}0-9%])"
+    rf"(?<=[{_CJK}{_CJK_PUNCT}0-9.%,;:!?()])[ \t\u3000\n\r]+(?=[{_CJK}{_CJK_PUNCT}0-9%,;:!?()])"
 )
 _DOC_NO = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d+)\s*号")
 _MULTI_SPACE = re.compile(r"\s+")

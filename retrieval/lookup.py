@@ -1,0 +1,117 @@
+"""Exact clause lookup: a 文号 or short name plus 第N条 / 第N项 / 附件N / 三（一） returns that clause directly."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ingest.chunk import article_number
+from ingest.normalize import normalize
+from ingest.numerals import cn_to_int
+from ingest.schema import Chunk, Document
+
+ALIASES_FILE = Path(__file__).with_name("aliases.yaml")
+_NUM = r"[一二三四五六七八九十百零〇两\d]+"
+_ARTICLE = re.compile(rf"第\s*({_NUM})\s*条")
+_ITEM = re.compile(rf"第\s*({_NUM})\s*项")
+_ATTACHMENT = re.compile(r"附件\s*([\d一二三四五六七八九]+)")
+_NOTICE_ITEM = re.compile(r"([一二三四五六七八九十]+)\s*[、.]?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]")
+
+
+@dataclass(frozen=True)
+class Reference:
+    doc_no: str | None
+    article: int | None = None  # 第N条
+    item: int | None = None  # 第N项
+    attachment: int | None = None  # 附件N
+    notice_item: str | None = None  # 三（一）
+
+    @property
+    def is_clause(self) -> bool:
+        return self.doc_no is not None and any(
+            x is not None for x in (self.article, self.item, self.attachment, self.notice_item)
+        )
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, list[str]]:
+    return yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8"))
+
+
+def _doc_patterns(docs: tuple[Document, ...]) -> list[tuple[re.Pattern, str]]:
+    patterns = []
+    for d in docs:
+        m = re.match(r"(.+)〔(\d{4})〕(\d+)号", d.doc_no)
+        prefix, year, number = m.groups()
+        patterns.append(
+            (re.compile(rf"{prefix}\s*[〔\[［(（【]?\s*{year}\s*[〕\]］)）】]?\s*年?\s*(?:第\s*)?0*{number}\s*号"), d.doc_no)
+        )
+    return patterns
+
+
+def find_doc(query: str, docs: tuple[Document, ...]) -> str | None:
+    """The document a query names by 文号, short name, alias or title; None if it names none."""
+    q = normalize(query)
+    for rx, doc_no in _doc_patterns(docs):
+        if rx.search(q):
+            return doc_no
+    best, best_len = None, 0
+    aliases = _aliases()
+    for d in docs:
+        names = [d.short_name, d.title, *aliases.get(d.doc_no, [])]
+        for name in names:
+            n = normalize(name)
+            if n and n in q and len(n) > best_len:
+                best, best_len = d.doc_no, len(n)
+    if best:
+        return best
+    # "82号文第五条": a bare number that only one document carries.
+    numbers = {m for m in re.findall(r"(\d+)\s*号", q)}
+    owners = [d.doc_no for d in docs if any(re.search(rf"〕{n}号$", d.doc_no) for n in numbers)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def parse_reference(query: str, docs: tuple[Document, ...]) -> Reference:
+    q = normalize(query)
+    doc_no = find_doc(q, docs)
+    # Strip the 文号 so its number is not read as an article number.
+    stripped = q
+    for rx, _ in _doc_patterns(docs):
+        stripped = rx.sub(" ", stripped)
+
+    def num(rx):
+        m = rx.search(stripped)
+        if not m:
+            return None
+        try:
+            return cn_to_int(m.group(1))
+        except ValueError:
+            return None
+
+    notice = None
+    if m := _NOTICE_ITEM.search(stripped):
+        notice = f"{m.group(1)}（{m.group(2)}）"
+    return Reference(doc_no, num(_ARTICLE), num(_ITEM), num(_ATTACHMENT), notice)
+
+
+def lookup(ref: Reference, chunks: list[Chunk]) -> list[Chunk]:
+    """The chunks a clause reference names, in document order; [] when it names none."""
+    if not ref.is_clause:
+        return []
+    mine = [c for c in chunks if c.doc_no == ref.doc_no]
+    if ref.article is not None:
+        found = [c for c in mine if article_number(c.article) == ref.article]
+        if ref.item is not None:
+            found = [c for c in found if (c.article or "").endswith(f"第{ref.item}项")] or found
+        return found
+    if ref.item is not None:
+        return [c for c in mine if (c.article or "").endswith(f"第{ref.item}项")]
+    if ref.notice_item is not None:
+        return [c for c in mine if (c.article or "").startswith(ref.notice_item)]
+    if ref.attachment is not None:
+        return [c for c in mine if f"/附件{ref.attachment}/" in c.chunk_id]
+    return []

@@ -1,0 +1,78 @@
+"""Hybrid search: exact clause lookup first, then BM25 ∥ dense fused by RRF, with a relevance signal."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from ingest.index import Index
+from ingest.normalize import normalize
+from ingest.parse import load_documents
+from ingest.schema import Chunk, Document, Hit
+from retrieval.fusion import rrf_fuse
+from retrieval.lookup import Reference, lookup, parse_reference
+from retrieval.vocab import expand_query
+
+CANDIDATES = 40  # from each retriever, before fusion
+# Below this top dense cosine (and without a lexical anchor) a question is judged out of scope.
+# Calibrated on bench/gold (in-scope vs out-of-scope): see `python -m bench quality`.
+MIN_DENSE = 0.30
+MIN_BM25 = 6.0
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[Hit, ...]
+    exact: bool  # the hits are a clause named by reference
+    relevant: bool  # False: nothing in the gazette seems to answer this
+    confidence: float  # top dense cosine similarity
+    reference: Reference | None = None
+
+
+class Retriever:
+    """Searches one loaded index. Safe to share between threads (queries do not mutate state)."""
+
+    def __init__(self, index: Index, docs: list[Document] | None = None):
+        self.index = index
+        self.docs = tuple(docs or load_documents(index.settings.corpus_dir))
+        self.doc_titles = {d.doc_no: d.title for d in self.docs}
+        self._lock = threading.Lock()  # Chroma's embedded client is not documented as thread-safe
+        self.index.dense_search("预热", 1)  # load the embedder now, not on the first user's question
+
+    def search(
+        self, query: str, k: int = 5, doc_no: str | None = None, kind: str | None = None
+    ) -> SearchResult:
+        if not query or not query.strip():
+            raise ValueError("empty query")
+        ref = parse_reference(query, self.docs)
+        if ref.is_clause and (found := lookup(ref, self.index.chunks)):
+            hits = tuple(Hit(c, 1.0, ("exact",)) for c in found[: max(k, len(found))])
+            return SearchResult(query, hits, True, True, 1.0, ref)
+        doc_no = doc_no or ref.doc_no
+        fused, dense_top, bm25_top = self._hybrid(query, doc_no, kind)
+        hits = tuple(Hit(self.index.by_id[i], score, src) for i, score, src in fused[:k])
+        relevant = bool(hits) and (dense_top >= MIN_DENSE or bm25_top >= MIN_BM25 or ref.doc_no is not None)
+        return SearchResult(query, hits, False, relevant, dense_top, ref)
+
+    def _hybrid(self, query: str, doc_no: str | None, kind: str | None):
+        expanded = expand_query(query)
+
+        def keep(c: Chunk) -> bool:
+            return (doc_no is None or c.doc_no == doc_no) and (kind is None or c.kind == kind)
+
+        n = len(self.index.chunks) if (doc_no or kind) else CANDIDATES
+        bm25 = [(c, s) for c, s in self.index.bm25_search(expanded, n) if keep(c)][:CANDIDATES]
+        where = {}
+        if doc_no:
+            where["doc_no"] = doc_no
+        if kind:
+            where["kind"] = kind
+        if len(where) > 1:
+            where = {"$and": [{k: v} for k, v in where.items()]}
+        with self._lock:
+            dense = self.index.dense_search(normalize(query), CANDIDATES, where or None)
+        fused = rrf_fuse({"bm25": [c.chunk_id for c, _ in bm25], "dense": [c.chunk_id for c, _ in dense]})
+        dense_top = dense[0][1] if dense else 0.0
+        bm25_top = bm25[0][1] if bm25 else 0.0
+        return fused, dense_top, bm25_top

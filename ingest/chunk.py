@@ -32,7 +32,9 @@ class _Ctx:
     part_path: tuple[str, ...]  # ('附件1 西城区蓝天保卫战2024年行动计划',) or ()
     seen: dict[str, int] = field(default_factory=dict)
 
-    def make(self, ids: tuple[str, ...], path: tuple[str, ...], article, text: str, kind: str) -> Chunk:
+    def make(
+        self, ids: tuple[str, ...], path: tuple[str, ...], article, text: str, kind: str, raw: str = ""
+    ) -> Chunk:
         chunk_id = "/".join((self.doc.doc_no, *self.part_id, *ids))
         n = self.seen.get(chunk_id, 0) + 1
         self.seen[chunk_id] = n
@@ -46,6 +48,7 @@ class _Ctx:
             text=text.strip(),
             kind=kind,
             title=self.doc.title,
+            raw=raw,
         )
 
 
@@ -161,7 +164,11 @@ def regulation_chunks(ctx: _Ctx, lines: list[str]) -> Iterator[Chunk]:
     def flush():
         ids = tuple(x for x in (chapter, section) if x)
         for suffix, label, block in _article_parts(art_label, art_lines):
-            yield ctx.make((*ids, art_label, *([suffix] if suffix else [])), ids, label, "\n".join(block), "clause")
+            # Parts after the first repeat the 条 heading; the quote is the part's own text.
+            raw = "\n".join(block[1:]) if suffix else ""
+            yield ctx.make(
+                (*ids, art_label, *([suffix] if suffix else [])), ids, label, "\n".join(block), "clause", raw
+            )
 
     for ln in lines[first:]:
         if m := CHAPTER_RE.match(ln):
@@ -275,7 +282,7 @@ def table_chunks(ctx: _Ctx, lines: list[str], stack, title: str) -> Iterator[Chu
         article = f"{ctx.part_id[0]} {label}" if ctx.part_id and kind == "task" else label
         row_path = (*path, row.section) if row.section else path
         text = row.text if kind == "task" or not title else f"{title}｜{row.text}"
-        yield ctx.make((*base, label), row_path, article if kind == "task" else None, text, "table_row")
+        yield ctx.make((*base, label), row_path, article if kind == "task" else None, text, "table_row", row.raw)
 
 
 def chunk_document(doc: Document) -> list[Chunk]:

@@ -46,6 +46,12 @@ class Chunk:
     text: str  # original text, for display and quotes
     kind: str  # clause, item, table_row, paragraph
     title: str = ""  # title of the parent document
+    raw: str = ""  # verbatim source lines when `text` was rebuilt (table rows carry column names)
+
+    @property
+    def quote(self) -> str:
+        """Verbatim corpus text for citations."""
+        return self.raw or self.text
 
     def to_dict(self) -> dict:
         d = asdict(self)

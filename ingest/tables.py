@@ -20,6 +20,7 @@ class Row:
     section: str  # the 一、 heading row above it, if any
     text: str  # column names carried into the text
     number: str | None = None  # the task's 序号
+    raw: str = ""  # the source line, verbatim
 
 
 _HTML = re.compile(r"</?p>")
@@ -83,7 +84,7 @@ def record_rows(lines: list[str]) -> list[Row]:
             continue
         label = c[0] or (rows[-1].label if rows else "")
         pairs = [f"{names[i] if i < len(names) else ''} {v}".strip() for i, v in enumerate(c[1:], 1) if v]
-        rows.append(Row(label=normalize(label), section="", text=f"{c[0]}：" + "；".join(pairs)))
+        rows.append(Row(label=normalize(label), section="", text=f"{c[0]}：" + "；".join(pairs), raw=line))
     return rows
 
 
@@ -135,6 +136,7 @@ def task_rows(lines: list[str]) -> list[Row]:
                 section=section,
                 text="；".join(text_parts),
                 number=number,
+                raw=line,
             )
         )
     return rows

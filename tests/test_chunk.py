@@ -118,3 +118,11 @@ def test_items_of_notices(chunks):
     ids = {c.chunk_id for c in chunks}
     assert "西教发〔2024〕8号/三/（一）/1" in ids
     assert "西科管发〔2024〕1号/二/（二）/1" in ids
+
+
+def test_every_quote_is_verbatim_corpus_text(docs, chunks):
+    """Citations quote chunk.quote; after whitespace normalisation it must occur in its document."""
+    by_no = {d.doc_no: normalize(d.text) for d in docs}
+    for c in chunks:
+        if c.kind in ("clause", "table_row"):
+            assert normalize(c.quote) in by_no[c.doc_no], c.chunk_id

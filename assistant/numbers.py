@@ -1,0 +1,155 @@
+"""Numbers, quantities and dates as people write them in Chinese: 1.5万, 三百, 2亿, 1,000, 2018年8月31日."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ingest.normalize import normalize
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_ALL = _CN_DIGITS + "十百千万亿点"
+_DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+# Arabic number with optional thousands separators and decimals, optionally followed by 万/亿 (also 千/百 after digits).
+NUMBER_RE = re.compile(
+    rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<scale>万亿|亿|万|千(?!瓦|克|米)|百(?!分))?"
+    rf"|(?P<cn>[{_CN_DIGITS}十百千][{_CN_ALL}]*)"
+)
+
+
+def cn_number(text: str) -> float:
+    """'三百' → 300, '一万五千' → 15000, '两亿' → 2e8, '三点五' → 3.5, '十二万' → 120000."""
+    if "点" in text:
+        whole, frac = text.split("点", 1)
+        value = cn_number(whole) if whole else 0.0
+        digits = "".join(str(_DIGIT_VALUE[ch]) for ch in frac if ch in _DIGIT_VALUE)
+        return value + (float(f"0.{digits}") if digits else 0.0)
+    total, section, current = 0.0, 0.0, 0.0
+    for ch in text:
+        if ch in _DIGIT_VALUE:
+            current = _DIGIT_VALUE[ch]
+        elif ch in _SMALL_UNITS:
+            section += (current or 1) * _SMALL_UNITS[ch]
+            current = 0
+        elif ch in _BIG_UNITS:
+            total = (total + section + current) * _BIG_UNITS[ch] if ch == "亿" else total + (section + current) * _BIG_UNITS[ch]
+            section, current = 0.0, 0.0
+        else:
+            raise ValueError(f"not a Chinese number: {text!r}")
+    return total + section + current
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    start: int
+    end: int
+    text: str
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in the text with its position, 万/亿 applied: '1.5万' → 15000."""
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        if m.group("num"):
+            value = float(m.group("num").replace(",", ""))
+            scale = m.group("scale")
+            if scale:
+                value *= {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3, "百": 1e2}[scale]
+        else:
+            raw = m.group("cn")
+            if raw in ("千", "百", "十", "万", "亿"):
+                continue
+            try:
+                value = cn_number(raw)
+            except (ValueError, KeyError):
+                continue
+        out.append(Number(value, m.start(), m.end(), m.group(0)))
+    return out
+
+
+# Units: canonical name → spellings, longest first when matching.
+UNITS: dict[str, tuple[str, ...]] = {
+    "kWh": ("千瓦时", "千瓦·时", "kwh", "kw·h", "kw.h", "度电", "度"),
+    "kW": ("千瓦", "kw", "瓩"),
+    "MW": ("兆瓦", "mw"),
+    "tce": ("吨标准煤", "吨标煤", "吨标准煤当量", "tce"),
+    "m2": ("平方米", "平米", "㎡", "m2", "m²", "平"),
+    "yuan": ("元", "块钱", "块", "rmb"),
+    "order": ("单", "份订单", "个订单", "笔订单"),
+    "person": ("人次", "名", "人", "位"),
+    "day": ("天", "日"),
+    "year": ("年",),
+    "percent": ("%", "％", "个百分点"),
+    "vehicle": ("台", "辆"),
+    "item": ("个", "项", "件"),
+}
+_UNIT_PATTERNS = sorted(((s, u) for u, ss in UNITS.items() for s in ss), key=lambda p: -len(p[0]))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str | None  # canonical unit, or None when the number stands alone
+    start: int
+    end: int
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Numbers with the unit written right after them: '500千瓦' → (500, kW), '3万元' → (30000, yuan)."""
+    text = normalize(text)
+    low = text.lower()
+    out = []
+    for n in find_numbers(text):
+        unit, end = None, n.end
+        rest = low[n.end : n.end + 8].lstrip()
+        offset = len(low[n.end : n.end + 8]) - len(rest)
+        for spelling, canonical in _UNIT_PATTERNS:
+            if rest.startswith(spelling):
+                unit, end = canonical, n.end + offset + len(spelling)
+                break
+        value = n.value
+        if unit == "MW":
+            unit, value = "kW", value * 1000
+        out.append(Quantity(value, unit, n.start, end))
+    return out
+
+
+_DATE_RES = (
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
+    re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)"),
+    re.compile(r"(\d{4})[.](\d{1,2})(?![\d.])"),
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    value: date
+    precision: str  # day | month
+    start: int
+    end: int
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """'2018年8月31日', '2018-08-31', '2018年9月' (month precision, day 1), '2023.7'."""
+    text = normalize(text)
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _DATE_RES:
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            y, mo = int(m.group(1)), int(m.group(2))
+            d = int(m.group(3)) if rx.groups >= 3 else 1
+            try:
+                value = date(y, mo, d)
+            except ValueError:
+                continue
+            out.append(DateMention(value, "day" if rx.groups >= 3 else "month", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda d: d.start)

@@ -1,0 +1,105 @@
+"""Fill a calculator's inputs from Chinese text, guided by the slot specs in assistant/intents/*.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.numbers import find_dates, find_quantities
+from ingest.normalize import normalize
+
+
+@dataclass(frozen=True)
+class SlotSpec:
+    name: str
+    ask: str  # the question to ask when it is missing
+    unit: str | None = None  # canonical unit of a quantity slot (kW, kWh, tce, m2, yuan, …)
+    scale: float = 1.0  # the input is in value/scale, e.g. 10000 for an input in 万元
+    cues: tuple[str, ...] = ()  # words that precede this slot's number when several share a unit
+    bare: bool = False  # accept a number written without a unit
+    date: bool = False
+    integer: bool = False
+    patterns: tuple[tuple[object, tuple[str, ...]], ...] = ()  # (value, regexes), first match wins
+    default: object = None
+
+    @classmethod
+    def from_dict(cls, name: str, d: dict) -> SlotSpec:
+        pats = tuple((value, tuple(rx)) for value, rx in (d.get("patterns") or {}).items())
+        # YAML turns true/false keys into booleans already; "null" values mean "unknown".
+        return cls(
+            name=name,
+            ask=d.get("ask", name),
+            unit=d.get("unit"),
+            scale=float(d.get("scale", 1.0)),
+            cues=tuple(d.get("cues", ())),
+            bare=bool(d.get("bare", False)),
+            date=bool(d.get("date", False)),
+            integer=bool(d.get("integer", False)),
+            patterns=pats,
+            default=d.get("default"),
+        )
+
+
+@dataclass
+class Extraction:
+    values: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _cue_distance(text: str, pos: int, cues: tuple[str, ...]) -> int:
+    """Characters between the nearest preceding cue and the number at pos (large when no cue)."""
+    best = 10_000
+    for cue in cues:
+        for m in re.finditer(re.escape(normalize(cue)), text):
+            if m.end() <= pos:
+                best = min(best, pos - m.end())
+            elif m.start() >= pos and m.start() - pos < 8:  # "500千瓦的装机容量"
+                best = min(best, 20 + m.start() - pos)
+    return best
+
+
+def extract(text: str, specs: list[SlotSpec]) -> Extraction:
+    """Values for whichever slots the text states; slots it does not state are left out."""
+    flat = normalize(text)
+    out = Extraction()
+    dates = find_dates(flat)
+    date_spans = [(d.start, d.end) for d in dates]
+    quantities = [q for q in find_quantities(flat) if not any(s <= q.start < e for s, e in date_spans)]
+
+    # Patterns (facts in words) and dates first; they do not compete for numbers.
+    for spec in specs:
+        if spec.patterns:
+            for value, regexes in spec.patterns:
+                if any(re.search(rx, flat) for rx in regexes):
+                    out.values[spec.name] = value
+                    break
+        elif spec.date and dates:
+            chosen = min(dates, key=lambda d: _cue_distance(flat, d.start, spec.cues)) if spec.cues else dates[0]
+            if not spec.cues or _cue_distance(flat, chosen.start, spec.cues) < 10_000 or len(
+                [s for s in specs if s.date]
+            ) == 1:
+                out.values[spec.name] = chosen.value.isoformat()
+
+    # Quantity slots: each number goes to at most one slot, matched by unit then by cue.
+    number_specs = [s for s in specs if not s.patterns and not s.date]
+    used: set[int] = set()
+    pairs = []
+    for spec in number_specs:
+        for i, q in enumerate(quantities):
+            unit_ok = q.unit == spec.unit or (q.unit is None and (spec.bare or spec.unit == "yuan"))
+            if spec.unit is None:
+                unit_ok = q.unit is None or spec.bare
+            if unit_ok:
+                exact_unit = 0 if q.unit == spec.unit else 1
+                pairs.append((_cue_distance(flat, q.start, spec.cues) if spec.cues else 5_000, exact_unit, i, spec))
+    taken: set[str] = set()
+    for dist, _, i, spec in sorted(pairs, key=lambda p: (p[0], p[1], p[2])):
+        if i in used or spec.name in taken:
+            continue
+        if spec.cues and dist >= 10_000 and sum(1 for s in number_specs if s.unit == spec.unit) > 1:
+            continue  # several slots share this unit and no cue says which one this number is
+        value = quantities[i].value / spec.scale
+        out.values[spec.name] = int(round(value)) if spec.integer else value
+        used.add(i)
+        taken.add(spec.name)
+    return out

@@ -220,7 +220,7 @@ def _emit_block(ctx: _Ctx, stack: list[tuple[int, str, str]], block: list[str], 
     for k, group in enumerate(groups, 1):
         body = group if k == 1 or not stack else [stack[-1][2], *group]
         part_ids = ids if len(groups) == 1 else (*ids, f"第{k}段")
-        yield ctx.make(part_ids, path, article, "\n".join(body), kind)
+        yield ctx.make(part_ids, path, article, "\n".join(body), kind, "\n".join(group) if body is not group else "")
 
 
 def _item_id(level: int, number: str) -> str:

@@ -12,6 +12,7 @@ _SPACE_BETWEEN = re.compile(
 )
 _DOC_NO = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d+)\s*号")
 _MULTI_SPACE = re.compile(r"\s+")
+_BULLET = re.compile(r"(?m)^[ \t]*- ")
 
 
 def unify_doc_no(text: str) -> str:
@@ -21,6 +22,7 @@ def unify_doc_no(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Normalise for matching: NFKC (full→half width), 文号 unified, no spaces around CJK/digits."""
+    text = _BULLET.sub("", text)  # the PDF conversion's markdown bullets are not gazette text
     text = unify_doc_no(text)
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("(", "（").replace(")", "）")

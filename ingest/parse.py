@@ -12,7 +12,16 @@ from ingest.normalize import normalize, unify_doc_no
 from ingest.schema import Document
 from ingest.settings import get_settings
 
-PARSER_VERSION = "1"
+def _source_fingerprint() -> str:
+    """Changes whenever the parsing or chunking code changes, so the index is rebuilt with it."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("parse.py", "structure.py", "chunk.py", "tables.py", "normalize.py", "schema.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+PARSER_VERSION = f"2-{_source_fingerprint()}"
 
 DOC_NO_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*〔\s*\d{4}\s*〕\s*\d+\s*号")
 DATE_LINE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")

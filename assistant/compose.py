@@ -1,0 +1,114 @@
+"""Extractive answers: the best clause sentences, each with its citation; calculations with their working."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest.normalize import normalize
+from ingest.schema import CalcResult, Chunk, Citation, Document, Hit
+from retrieval.vocab import expand_query
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[。；！？])|\n")
+MAX_QUOTE = 220  # characters of one quote
+
+
+def _bigrams(text: str) -> set[str]:
+    t = re.sub(r"\s+", "", normalize(text))
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+def best_sentences(chunk: Chunk, question: str, limit: int = 2) -> str:
+    """The chunk's sentences that share most with the question, in their original order (verbatim)."""
+    source = chunk.quote
+    if len(source) <= MAX_QUOTE or chunk.kind == "table_row":
+        return source.strip()
+    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(source) if s and s.strip()]
+    q = _bigrams(expand_query(question))
+    scored = sorted(
+        range(len(sentences)), key=lambda i: (-len(q & _bigrams(sentences[i])), i)
+    )[:limit]
+    return "".join(sentences[i] for i in sorted(scored)).strip()
+
+
+def cite(chunk: Chunk, quote: str) -> Citation:
+    return Citation(chunk.doc_no, chunk.title, chunk.article, quote, chunk.chunk_id)
+
+
+def _label(c: Citation, short_names: dict[str, str]) -> str:
+    name = short_names.get(c.doc_no) or c.title
+    return f"《{name}》（{c.doc_no}）{c.article or ''}".rstrip()
+
+
+def _md_quote(text: str) -> str:
+    return "\n".join("> " + line for line in text.strip().split("\n") if line.strip())
+
+
+def compose_clauses(
+    question: str, hits: list[Hit], docs: dict[str, Document], exact: bool
+) -> tuple[str, tuple[Citation, ...]]:
+    """Markdown quoting each chosen chunk, followed by its citation."""
+    short = {d.doc_no: d.short_name for d in docs.values()}
+    parts, citations = [], []
+    lead = "公报中的相关条文如下：" if exact else "根据公报，相关规定如下："
+    parts.append(lead)
+    for hit in hits:
+        quote = hit.chunk.quote.strip() if exact else best_sentences(hit.chunk, question)
+        c = cite(hit.chunk, quote)
+        citations.append(c)
+        parts.append(f"{_md_quote(quote)}\n\n—— {_label(c, short)}")
+    return "\n\n".join(parts), tuple(citations)
+
+
+def compose_calculation(result: CalcResult, title: str) -> str:
+    """Amount or verdict first, then the steps, warnings and the rules it applied."""
+    lines = [f"**{title}**"]
+    if result.amount_yuan is not None:
+        lines.append(f"测算金额：**{_money(result.amount_yuan)}**")
+    if result.eligible is not None and result.amount_yuan is None:
+        lines.append("结论：**符合条件**" if result.eligible else "结论：**不符合条件**")
+    elif result.eligible is None and result.amount_yuan is None:
+        lines.append("结论：**尚不能确定**（部分条件未知，见下方）")
+    if result.steps:
+        lines.append("计算过程：")
+        lines.extend(f"{n}. {s}" for n, s in enumerate(result.steps, 1))
+    if result.warnings:
+        lines.append("提示：")
+        lines.extend(f"- ⚠️ {w}" for w in result.warnings)
+    if result.citations:
+        lines.append("依据：")
+        for c in result.citations:
+            lines.append(f"- 《{c.title}》（{c.doc_no}）{c.article or ''}：“{c.quote}”")
+    for key, label in (("office", "受理部门"), ("materials", "申报材料"), ("deadline", "时间要求")):
+        value = result.extra.get(key) if result.extra else None
+        if value:
+            lines.append(f"{label}：{value if isinstance(value, str) else '；'.join(map(str, value))}")
+    return "\n\n".join(lines[:2]) + "\n\n" + "\n".join(lines[2:])
+
+
+def _money(amount: float) -> str:
+    if amount >= 10000:
+        wan = amount / 10000
+        text = f"{wan:,.4f}".rstrip("0").rstrip(".")
+        return f"{text}万元（{amount:,.2f}元）".replace(".00元", "元")
+    return f"{amount:,.2f}元".replace(".00元", "元")
+
+
+def validity_warnings(doc_nos: list[str], docs: dict[str, Document], question: str, today: date) -> list[str]:
+    """Warn when a cited rule is no longer (or not yet) in force, or a one-year rule is asked for another year."""
+    out = []
+    years = {int(y) for y in re.findall(r"(20\d{2})\s*年", normalize(question))}
+    for doc_no in dict.fromkeys(doc_nos):
+        d = docs.get(doc_no)
+        if d is None:
+            continue
+        name = f"《{d.short_name}》（{d.doc_no}）"
+        if d.effective_to and today > d.effective_to:
+            out.append(f"{name}的适用期已于{d.effective_to.isoformat()}结束，以下内容仅供参考，请以现行政策为准。")
+        elif d.effective_from and today < d.effective_from:
+            out.append(f"{name}自{d.effective_from.isoformat()}起施行。")
+        if d.effective_to and d.effective_to.year == d.effective_from.year and any(
+            y != d.effective_to.year for y in years
+        ):
+            out.append(f"{name}只适用于{d.effective_to.year}年，您问的是{'、'.join(map(str, sorted(years)))}年，请以当年发布的政策为准。")
+    return out

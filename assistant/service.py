@@ -1,0 +1,155 @@
+"""The assistant: route a question to a clause, a calculator, a retrieval answer or an honest 'not found'."""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from datetime import date
+
+from assistant.compose import compose_calculation, compose_clauses, validity_warnings
+from assistant.conversation import Answer, Conversation
+from assistant.intents import Intent, best_intent, load_intents
+from assistant.slots import extract
+from calculators.base import Calculator, InputError, load_all
+from ingest.index import Index
+from retrieval.lookup import lookup, parse_reference
+from retrieval.search import Retriever
+
+MAX_QUESTION = 2000
+# Words that ask for a number or a verdict: with these, a calculator intent runs even without inputs.
+ASKS_FOR_RESULT = re.compile(r"多少|几[万千百]|能拿|能领|能得|能获得|算一下|计算|测算|能不能|可不可以|可以吗|是否符合|符合条件|够不够|有资格|能否|补多少|奖多少")
+INJECTION = re.compile(
+    r"忽略(以上|之前|上面|前面)|无视(以上|之前)|系统提示|system prompt|ignore (all |the )?(previous|above)|"
+    r"你现在是|扮演|jailbreak|developer mode",
+    re.IGNORECASE,
+)
+# A follow-up that changes an input: "那如果是1200千瓦呢？"
+FOLLOW_UP = re.compile(r"^(那|如果|要是|假如|换成|改成|再算|那么)|呢[？?]?$")
+
+
+def clean_question(raw: str) -> str:
+    """Drop control characters and surrounding space; keep the text otherwise as typed."""
+    return "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch in "\n\t").strip()
+
+
+class Assistant:
+    """One per process; `ask` is safe to call from several threads, each with its own Conversation."""
+
+    def __init__(self, index: Index, today: date | None = None):
+        self.retriever = Retriever(index)
+        self.docs = {d.doc_no: d for d in self.retriever.docs}
+        self.calculators: dict[str, Calculator] = load_all()
+        self.intents = tuple(i for i in load_intents() if i.calculator in self.calculators)
+        self._today = today
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
+        start = time.perf_counter()
+        conv = conversation if conversation is not None else Conversation()
+        answer = self._route(question, conv)
+        conv.history.append((answer.question, answer.status))
+        return Answer(
+            answer.question, answer.status, answer.answer, answer.citations, answer.calculation,
+            (time.perf_counter() - start) * 1000, answer.notices,
+        )  # fmt: skip
+
+    # -- routing ---------------------------------------------------------------------------------
+
+    def _route(self, raw: str, conv: Conversation) -> Answer:
+        q = clean_question(raw if isinstance(raw, str) else "")
+        if not q:
+            return Answer(q, "not_found", "请输入您的问题，例如：“光伏装机500千瓦能拿多少奖励？”")
+        if len(q) > MAX_QUESTION:
+            return Answer(q[:200] + "…", "not_found", f"问题太长（超过{MAX_QUESTION}字），请精简后再问。")
+        if INJECTION.search(q):
+            return self._not_found(q, "这个请求与西城区政府公报无关，我只能回答公报内容相关的问题。")
+
+        ref = parse_reference(q, self.retriever.docs)
+        if ref.is_clause and (found := lookup(ref, self.retriever.index.chunks)):
+            return self._clauses(q, [self.retriever_hit(c) for c in found], exact=True)
+
+        intent, _ = best_intent(q, self.intents)
+        if conv.calculator and (intent is None or intent.calculator == conv.calculator):
+            pending = self._intent_for(conv.calculator)
+            values = extract(q, list(pending.slots)).values if pending else {}
+            if values and (conv.missing or FOLLOW_UP.search(q) or intent is not None):
+                return self._calculate(q, pending, conv, values)
+        if intent is not None:
+            values = extract(q, list(intent.slots)).values
+            if values or ASKS_FOR_RESULT.search(q):
+                conv.calculator, conv.inputs, conv.missing = intent.calculator, {}, []
+                return self._calculate(q, intent, conv, values)
+        return self._retrieve(q)
+
+    def retriever_hit(self, chunk):
+        from ingest.schema import Hit
+
+        return Hit(chunk, 1.0, ("exact",))
+
+    def _intent_for(self, name: str) -> Intent | None:
+        return next((i for i in self.intents if i.calculator == name), None)
+
+    # -- answers ---------------------------------------------------------------------------------
+
+    def _calculate(self, q: str, intent: Intent, conv: Conversation, values: dict) -> Answer:
+        calc = self.calculators[intent.calculator]
+        conv.calculator = intent.calculator
+        conv.inputs = {**conv.inputs, **intent.fixed, **values}
+        try:
+            result = calc.run(dict(conv.inputs), self.today)
+        except InputError as e:
+            bad = [n for n in conv.inputs if n in str(e)]
+            for n in bad:
+                conv.inputs.pop(n, None)
+            conv.missing = bad
+            asks = [self._ask_text(intent, calc, n) for n in bad] or ["请检查输入的数值"]
+            text = f"输入的数值不合理：{_readable_error(str(e))}\n\n请重新提供：" + "；".join(asks)
+            return Answer(q, "needs_input", text, tuple(calc.citations()))
+        if result.missing:
+            fields = list((result.extra or {}).get("missing_fields", []))
+            conv.missing = fields
+            asks = [self._ask_text(intent, calc, n) for n in fields]
+            text = f"要计算**{calc.title}**，还需要以下信息：\n\n" + "\n".join(f"- {a}" for a in asks)
+            return Answer(q, "needs_input", text, result.citations, result)
+        conv.missing = []
+        body = compose_calculation(result, calc.title)
+        notes = validity_warnings([calc.doc_no], self.docs, q, self.today)
+        notes = [n for n in notes if not any(n[:12] in w for w in result.warnings)]
+        if notes:
+            body += "\n\n" + "\n".join(f"- ⚠️ {n}" for n in notes)
+        return Answer(q, "calculated", body, result.citations, result)
+
+    def _ask_text(self, intent: Intent, calc: Calculator, name: str) -> str:
+        spec = next((s for s in intent.slots if s.name == name), None)
+        if spec and spec.ask and spec.ask != name:
+            return spec.ask
+        f = calc.inputs.model_fields.get(name)
+        return (f.description if f and f.description else name) + "？"
+
+    def _retrieve(self, q: str) -> Answer:
+        result = self.retriever.search(q, k=5)
+        if not result.relevant or not result.hits:
+            return self._not_found(q)
+        top = result.hits[0].score
+        hits = [h for h in result.hits[:3] if h.score >= top * 0.9] or list(result.hits[:1])
+        return self._clauses(q, hits, exact=False)
+
+    def _clauses(self, q: str, hits, exact: bool) -> Answer:
+        text, citations = compose_clauses(q, hits, self.docs, exact)
+        notes = validity_warnings([h.chunk.doc_no for h in hits], self.docs, q, self.today)
+        if notes:
+            text += "\n\n" + "\n".join(f"- ⚠️ {n}" for n in notes)
+        return Answer(q, "answered", text, citations)
+
+    def _not_found(self, q: str, lead: str | None = None) -> Answer:
+        lead = lead or "抱歉，2024年西城区政府公报中没有找到与您的问题相关的内容，我不做猜测。"
+        covered = "\n".join(f"- 《{d.short_name}》（{d.doc_no}）" for d in self.docs.values())
+        return Answer(q, "not_found", f"{lead}\n\n公报包含以下文件，您可以就这些内容提问：\n\n{covered}")
+
+
+def _readable_error(message: str) -> str:
+    return message.split(": ", 1)[-1]

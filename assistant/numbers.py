@@ -103,8 +103,10 @@ def find_quantities(text: str) -> list[Quantity]:
     """Numbers with the unit written right after them: '500千瓦' → (500, kW), '3万元' → (30000, yuan)."""
     text = normalize(text)
     low = text.lower()
-    out = []
+    out: list[Quantity] = []
     for n in find_numbers(text):
+        if out and n.start < out[-1].end:  # the "2" of "m2" belongs to the unit before it
+            continue
         unit, end = None, n.end
         rest = low[n.end : n.end + 8].lstrip()
         offset = len(low[n.end : n.end + 8]) - len(rest)

@@ -46,16 +46,35 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
 
 
-def _cue_distance(text: str, pos: int, cues: tuple[str, ...]) -> int:
-    """Characters between the nearest preceding cue and the number at pos (large when no cue)."""
+_BREAK = re.compile(r"[,，。;；!！?？]")
+
+
+def _cue_distance(text: str, start: int, end: int, cues: tuple[str, ...]) -> int:
+    """Characters between the value at [start, end) and the nearest cue before it (or just after it)."""
     best = 10_000
     for cue in cues:
         for m in re.finditer(re.escape(normalize(cue)), text):
-            if m.end() <= pos:
-                best = min(best, pos - m.end())
-            elif m.start() >= pos and m.start() - pos < 8:  # "500千瓦的装机容量"
-                best = min(best, 20 + m.start() - pos)
+            if m.end() <= start:
+                gap = text[m.end() : start]
+            elif m.start() >= end and m.start() - end < 8:  # "500千瓦的装机容量", "2018年5月3日出生"
+                gap = text[end : m.start()] + "  "
+            else:
+                continue
+            # A clause break between cue and value makes the pairing much less likely.
+            best = min(best, len(gap) + (15 if _BREAK.search(gap) else 0))
     return best
+
+
+def _assign(pairs: list[tuple], taken: set[str], used: set[int], shared: dict[str, int]):
+    """Give each slot its closest value; a value goes to one slot only."""
+    for dist, _, i, spec in sorted(pairs, key=lambda p: (p[0], p[1], p[2])):
+        if i in used or spec.name in taken:
+            continue
+        if spec.cues and dist >= 10_000 and shared.get(spec.name, 1) > 1:
+            continue  # several slots compete for this kind of value and no cue says which one this is
+        used.add(i)
+        taken.add(spec.name)
+        yield i, spec
 
 
 def extract(text: str, specs: list[SlotSpec]) -> Extraction:
@@ -66,19 +85,22 @@ def extract(text: str, specs: list[SlotSpec]) -> Extraction:
     date_spans = [(d.start, d.end) for d in dates]
     quantities = [q for q in find_quantities(flat) if not any(s <= q.start < e for s, e in date_spans)]
 
-    # Patterns (facts in words) and dates first; they do not compete for numbers.
+    # Facts stated in words: the first pattern that matches wins.
     for spec in specs:
-        if spec.patterns:
-            for value, regexes in spec.patterns:
-                if any(re.search(rx, flat) for rx in regexes):
-                    out.values[spec.name] = value
-                    break
-        elif spec.date and dates:
-            chosen = min(dates, key=lambda d: _cue_distance(flat, d.start, spec.cues)) if spec.cues else dates[0]
-            if not spec.cues or _cue_distance(flat, chosen.start, spec.cues) < 10_000 or len(
-                [s for s in specs if s.date]
-            ) == 1:
-                out.values[spec.name] = chosen.value.isoformat()
+        for value, regexes in spec.patterns:
+            if any(re.search(rx, flat) for rx in regexes):
+                out.values[spec.name] = value
+                break
+
+    date_specs = [s for s in specs if s.date and not s.patterns]
+    pairs = [
+        (_cue_distance(flat, d.start, d.end, s.cues) if s.cues else 5_000, 0, i, s)
+        for s in date_specs
+        for i, d in enumerate(dates)
+    ]
+    shared = {s.name: len(date_specs) for s in date_specs}
+    for i, spec in _assign(pairs, set(), set(), shared):
+        out.values[spec.name] = dates[i].value.isoformat()
 
     # Quantity slots: each number goes to at most one slot, matched by unit then by cue.
     number_specs = [s for s in specs if not s.patterns and not s.date]
@@ -91,15 +113,10 @@ def extract(text: str, specs: list[SlotSpec]) -> Extraction:
                 unit_ok = q.unit is None or spec.bare
             if unit_ok:
                 exact_unit = 0 if q.unit == spec.unit else 1
-                pairs.append((_cue_distance(flat, q.start, spec.cues) if spec.cues else 5_000, exact_unit, i, spec))
-    taken: set[str] = set()
-    for dist, _, i, spec in sorted(pairs, key=lambda p: (p[0], p[1], p[2])):
-        if i in used or spec.name in taken:
-            continue
-        if spec.cues and dist >= 10_000 and sum(1 for s in number_specs if s.unit == spec.unit) > 1:
-            continue  # several slots share this unit and no cue says which one this number is
+                dist = _cue_distance(flat, q.start, q.end, spec.cues) if spec.cues else 5_000
+                pairs.append((dist, exact_unit, i, spec))
+    shared = {s.name: sum(1 for t in number_specs if t.unit == s.unit) for s in number_specs}
+    for i, spec in _assign(pairs, set(), used, shared):
         value = quantities[i].value / spec.scale
         out.values[spec.name] = int(round(value)) if spec.integer else value
-        used.add(i)
-        taken.add(spec.name)
     return out

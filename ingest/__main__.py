@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections import Counter
 
 from ingest.settings import Settings
 
 
-def _stats(manifest: dict, kinds: Counter) -> dict:
+def _stats(manifest: dict) -> dict:
+    """Exactly the contract's shape (ARCHITECTURE.md, CLI contract)."""
     return {
         "documents": manifest["documents"],
         "chunks": manifest["chunks"],
@@ -19,19 +21,24 @@ def _stats(manifest: dict, kinds: Counter) -> dict:
             {"doc_no": d["doc_no"], "title": d["title"], "issued_on": d["issued_on"], "chunks": d["chunks"]}
             for d in manifest["docs"]
         ],
-        "kinds": dict(kinds),
     }
 
 
-def _print_table(stats: dict, manifest: dict) -> None:
+def _pad(text: str, width: int) -> str:
+    """Left-justify by display width: CJK characters take two columns."""
+    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(1, width - shown)
+
+
+def _print_table(stats: dict, manifest: dict, kinds: Counter) -> None:
     print(f"{stats['documents']} documents, {stats['chunks']} chunks; embedder {stats['embedder']} "
           f"(dim {manifest['dim']}), tokenizer {manifest['tokenizer']}, built {manifest['built_at']}")  # fmt: skip
     print()
-    print(f"{'文号':<18}{'issued':<12}{'chunks':>6}  title")
+    print(f"{_pad('文号', 22)}{'issued':<12}{'chunks':>6}  title")
     for d in stats["docs"]:
-        print(f"{d['doc_no']:<18}{d['issued_on'] or '-':<12}{d['chunks']:>6}  {d['title']}")
+        print(f"{_pad(d['doc_no'], 22)}{d['issued_on'] or '-':<12}{d['chunks']:>6}  {d['title']}")
     print()
-    print("chunks by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(stats["kinds"].items())))
+    print("chunks by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,13 +74,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"index at {settings.index_dir} is current ({manifest['chunks']} chunks)", file=sys.stderr)
 
     if args.stats or args.json:
-        with open(settings.index_dir / CHUNKS, encoding="utf-8") as fh:
-            kinds = Counter(json.loads(line)["kind"] for line in fh if line.strip())
-        stats = _stats(manifest, kinds)
+        stats = _stats(manifest)
         if args.json:
             print(json.dumps(stats, ensure_ascii=False))
         else:
-            _print_table(stats, manifest)
+            with open(settings.index_dir / CHUNKS, encoding="utf-8") as fh:
+                kinds = Counter(json.loads(line)["kind"] for line in fh if line.strip())
+            _print_table(stats, manifest, kinds)
     return 0
 
 

@@ -10,6 +10,7 @@ import re
 import shutil
 import sys
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -275,7 +276,7 @@ def _build_into_temp_and_swap(
         raise IndexUnavailable(f"duplicate chunk ids from the chunker: {', '.join(dupes[:5])}")
     for stale in index_dir.parent.glob(f".{index_dir.name}.building-*"):
         shutil.rmtree(stale, ignore_errors=True)  # leftovers of a killed build (we hold the lock)
-    stamp = f"{int(time.time()):x}{os.getpid() % 4096:03x}"
+    stamp = uuid.uuid4().hex[:10]
     tmp = index_dir.parent / f".{index_dir.name}.building-{stamp}"
     tmp.mkdir(parents=True)
     name = collection_name(wanted["corpus_sha256"], embedder.name, stamp)

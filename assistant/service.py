@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 from assistant.compose import compose_calculation, compose_clauses, validity_warnings
 from assistant.conversation import Answer, Conversation
 from assistant.intents import Intent, best_intent, load_intents
+from assistant.llm import make_chat_model, rewrite
 from assistant.slots import extract
 from calculators.base import Calculator, InputError, load_all
 from ingest.index import Index
@@ -36,8 +38,10 @@ def clean_question(raw: str) -> str:
 class Assistant:
     """One per process; `ask` is safe to call from several threads, each with its own Conversation."""
 
-    def __init__(self, index: Index, today: date | None = None):
+    def __init__(self, index: Index, today: date | None = None, chat_model=None):
         self.retriever = Retriever(index)
+        self.chat_model = chat_model if chat_model is not None else make_chat_model(index.settings)
+        self._tools = None
         self.docs = {d.doc_no: d for d in self.retriever.docs}
         self.calculators: dict[str, Calculator] = load_all()
         self.intents = tuple(i for i in load_intents() if i.calculator in self.calculators)
@@ -51,6 +55,8 @@ class Assistant:
         start = time.perf_counter()
         conv = conversation if conversation is not None else Conversation()
         answer = self._route(question, conv)
+        if self.chat_model is not None and answer.status in ("answered", "calculated"):
+            answer = self._with_llm(answer)
         conv.history.append((answer.question, answer.status))
         return Answer(
             answer.question, answer.status, answer.answer, answer.citations, answer.calculation,
@@ -84,6 +90,16 @@ class Assistant:
                 conv.calculator, conv.inputs, conv.missing = intent.calculator, {}, []
                 return self._calculate(q, intent, conv, values)
         return self._retrieve(q)
+
+    def _with_llm(self, answer: Answer) -> Answer:
+        if self._tools is None:
+            from calculators.tools import all_tools
+
+            self._tools = all_tools()
+        reply = rewrite(self.chat_model, answer.question, answer.citations, answer.calculation, self._tools)
+        if reply.text:
+            return replace(answer, answer=reply.text)
+        return replace(answer, answer=f"{answer.answer}\n\n*{reply.notice}*", notices=(reply.notice,))
 
     def retriever_hit(self, chunk):
         from ingest.schema import Hit

@@ -1,0 +1,162 @@
+"""The optional LLM path: real HTTP client against a local chat-completions server, fake models for tools."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from assistant.llm import check_grounded, make_chat_model, rewrite
+from ingest.schema import CalcResult, Citation
+from ingest.settings import Settings
+
+CITE = Citation(
+    "西民发〔2024〕1号", "养老助餐细则", "第二十一条",
+    "每人每天可享受 5 元的午餐或晚餐就餐补贴。", "西民发〔2024〕1号/第五章/第二十一条",
+)  # fmt: skip
+
+
+class _Server:
+    """A minimal OpenAI chat-completions endpoint on loopback; replies with whatever `content` holds."""
+
+    def __init__(self):
+        self.content = ""
+        self.delay = 0.0
+        self.requests: list[dict] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                outer.requests.append(body)
+                time.sleep(outer.delay)
+                payload = {
+                    "id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": body["model"],
+                    "choices": [{"index": 0, "finish_reason": "stop",
+                                 "message": {"role": "assistant", "content": outer.content}}],
+                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                }  # fmt: skip
+                data = json.dumps(payload).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    s = _Server()
+    yield s
+    s.close()
+
+
+def _model(settings: Settings, url: str, timeout: float = 5.0):
+    from dataclasses import replace
+
+    return make_chat_model(replace(settings, llm_base_url=url, llm_model="test-model", llm_timeout_s=timeout))
+
+
+def test_no_llm_configured_means_no_model(settings):
+    assert make_chat_model(settings) is None
+
+
+def test_grounded_answer_is_accepted(server, settings):
+    server.content = f"基本养老服务对象每人每天可享受5元就餐补贴 [{CITE.chunk_id}]。"
+    reply = rewrite(_model(settings, server.url), "老人吃饭补贴多少", (CITE,), None)
+    assert reply.text == server.content
+    sent = server.requests[0]["messages"][-1]["content"]
+    assert CITE.chunk_id in sent and "老人吃饭补贴多少" in sent
+
+
+def test_invented_number_is_rejected(server, settings):
+    server.content = f"每人每天可享受8元就餐补贴 [{CITE.chunk_id}]。"
+    reply = rewrite(_model(settings, server.url), "老人吃饭补贴多少", (CITE,), None)
+    assert reply.text is None and "8" in reply.notice
+
+
+def test_unretrieved_citation_is_rejected(server, settings):
+    server.content = "每人每天5元 [西民发〔2024〕1号/第五章/第二十二条]。"
+    reply = rewrite(_model(settings, server.url), "老人吃饭补贴多少", (CITE,), None)
+    assert reply.text is None and "未检索到" in reply.notice
+
+
+def test_endpoint_down_falls_back(settings):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    reply = rewrite(_model(settings, f"http://127.0.0.1:{port}/v1"), "问题", (CITE,), None)
+    assert reply.text is None and "不可用" in reply.notice
+
+
+def test_timeout_falls_back(server, settings):
+    server.delay = 2.0
+    server.content = f"5元 [{CITE.chunk_id}]"
+    reply = rewrite(_model(settings, server.url, timeout=0.5), "问题", (CITE,), None)
+    assert reply.text is None and "不可用" in reply.notice
+
+
+def test_calculation_amounts_count_as_grounded():
+    calc = CalcResult("green_pv_reward", {"capacity_kw": 500}, 600000, True, ("500 千瓦 × 1200 元/千瓦 = 60万元",))
+    assert check_grounded("可获得60万元奖励。", set(), "", calc) is None
+    assert check_grounded("可获得600000元奖励。", set(), "", calc) is None
+    assert check_grounded("可获得70万元奖励。", set(), "", calc) is not None
+
+
+def test_tool_calling_loop_with_a_fake_model():
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+    from langchain_core.messages import AIMessage
+
+    from calculators.tools import all_tools
+
+    class ToolFake(GenericFakeChatModel):
+        def bind_tools(self, tools, **kwargs):
+            return self
+
+    model = ToolFake(
+        messages=iter(
+            [
+                AIMessage("", tool_calls=[{"name": "green_pv_reward", "args": {"capacity_kw": 500}, "id": "c1"}]),
+                AIMessage("按第五条第1项测算，可获得60万元一次性奖励。"),
+            ]
+        )
+    )
+    reply = rewrite(model, "光伏500千瓦能拿多少", (), None, all_tools())
+    assert reply.text and "60万元" in reply.text
+
+
+def test_tool_result_numbers_are_grounded_but_others_are_not():
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+    from langchain_core.messages import AIMessage
+
+    from calculators.tools import all_tools
+
+    class ToolFake(GenericFakeChatModel):
+        def bind_tools(self, tools, **kwargs):
+            return self
+
+    model = ToolFake(
+        messages=iter(
+            [
+                AIMessage("", tool_calls=[{"name": "green_pv_reward", "args": {"capacity_kw": 500}, "id": "c1"}]),
+                AIMessage("可获得75万元。"),
+            ]
+        )
+    )
+    assert rewrite(model, "光伏500千瓦能拿多少", (), None, all_tools()).text is None

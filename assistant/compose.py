@@ -25,9 +25,7 @@ def best_sentences(chunk: Chunk, question: str, limit: int = 2) -> str:
         return source.strip()
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(source) if s and s.strip()]
     q = _bigrams(expand_query(question))
-    scored = sorted(
-        range(len(sentences)), key=lambda i: (-len(q & _bigrams(sentences[i])), i)
-    )[:limit]
+    scored = sorted(range(len(sentences)), key=lambda i: (-len(q & _bigrams(sentences[i])), i))[:limit]
     return "".join(sentences[i] for i in sorted(scored)).strip()
 
 
@@ -104,11 +102,17 @@ def validity_warnings(doc_nos: list[str], docs: dict[str, Document], question: s
             continue
         name = f"《{d.short_name}》（{d.doc_no}）"
         if d.effective_to and today > d.effective_to:
-            out.append(f"{name}的适用期已于{d.effective_to.isoformat()}结束，以下内容仅供参考，请以现行政策为准。")
+            out.append(
+                f"{name}的适用期已于{d.effective_to.isoformat()}结束，以下内容仅供参考，请以现行政策为准。"
+            )
         elif d.effective_from and today < d.effective_from:
             out.append(f"{name}自{d.effective_from.isoformat()}起施行。")
-        if d.effective_to and d.effective_to.year == d.effective_from.year and any(
-            y != d.effective_to.year for y in years
+        if (
+            d.effective_to
+            and d.effective_to.year == d.effective_from.year
+            and any(y != d.effective_to.year for y in years)
         ):
-            out.append(f"{name}只适用于{d.effective_to.year}年，您问的是{'、'.join(map(str, sorted(years)))}年，请以当年发布的政策为准。")
+            out.append(
+                f"{name}只适用于{d.effective_to.year}年，您问的是{'、'.join(map(str, sorted(years)))}年，请以当年发布的政策为准。"
+            )
     return out

@@ -38,12 +38,12 @@ def load_intents() -> tuple[Intent, ...]:
     intents = []
     for path in sorted(INTENTS_DIR.glob("*.yaml")):
         for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            triggers = tuple(
-                tuple(g) if isinstance(g, list) else (g,) for g in raw.get("triggers", [])
-            )
+            triggers = tuple(tuple(g) if isinstance(g, list) else (g,) for g in raw.get("triggers", []))
             slots = tuple(SlotSpec.from_dict(n, d or {}) for n, d in (raw.get("slots") or {}).items())
             intents.append(
-                Intent(raw["calculator"], triggers, tuple(raw.get("excludes", ())), slots, raw.get("fixed") or {})
+                Intent(
+                    raw["calculator"], triggers, tuple(raw.get("excludes", ())), slots, raw.get("fixed") or {}
+                )
             )
     return tuple(intents)
 

@@ -79,7 +79,10 @@ def rewrite(
     from langchain_core.messages import HumanMessage, SystemMessage, ToolMessage
 
     sources, calc = _context(citations, calculation)
-    messages = [SystemMessage(SYSTEM), HumanMessage(USER.format(question=question, sources=sources, calculation=calc))]
+    messages = [
+        SystemMessage(SYSTEM),
+        HumanMessage(USER.format(question=question, sources=sources, calculation=calc)),
+    ]
     tool_results: list[CalcResult] = []
     try:
         bound = model.bind_tools(list(tools)) if tools else model

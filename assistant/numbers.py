@@ -36,7 +36,11 @@ def cn_number(text: str) -> float:
             section += (current or 1) * _SMALL_UNITS[ch]
             current = 0
         elif ch in _BIG_UNITS:
-            total = (total + section + current) * _BIG_UNITS[ch] if ch == "亿" else total + (section + current) * _BIG_UNITS[ch]
+            total = (
+                (total + section + current) * _BIG_UNITS[ch]
+                if ch == "亿"
+                else total + (section + current) * _BIG_UNITS[ch]
+            )
             section, current = 0.0, 0.0
         else:
             raise ValueError(f"not a Chinese number: {text!r}")

@@ -43,9 +43,7 @@ class Calculator:
         unknown = sorted(set(raw_inputs) - set(fields))
         if unknown:
             raise InputError(f"{self.name}: unknown inputs {unknown}; known: {sorted(fields)}")
-        absent = [
-            n for n, f in fields.items() if f.is_required() and raw_inputs.get(n) is None
-        ]
+        absent = [n for n, f in fields.items() if f.is_required() and raw_inputs.get(n) is None]
         if absent:
             return CalcResult(
                 calculator=self.name,
@@ -61,9 +59,7 @@ class Calculator:
         try:
             model = self.inputs(**raw_inputs)
         except ValidationError as e:
-            problems = "; ".join(
-                f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()
-            )
+            problems = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
             raise InputError(f"{self.name}: {problems}") from None
         params = {k: load_param(k) for k in self.params}
         return self.func(model, as_of, params)

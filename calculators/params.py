@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -80,7 +80,7 @@ def parse_param(key: str, raw: dict) -> Param:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_param(key: str) -> Param:
     path = PARAMS_DIR / f"{key}.yaml"
     if not path.exists():

@@ -203,7 +203,9 @@ def regulation_chunks(ctx: _Ctx, lines: list[str]) -> Iterator[Chunk]:
         yield from item_chunks(ctx, tail, label="附则")
 
 
-def _emit_block(ctx: _Ctx, stack: list[tuple[int, str, str]], block: list[str], tail_label: str) -> Iterator[Chunk]:
+def _emit_block(
+    ctx: _Ctx, stack: list[tuple[int, str, str]], block: list[str], tail_label: str
+) -> Iterator[Chunk]:
     if not block:
         return
     text = "\n".join(block)
@@ -220,7 +222,9 @@ def _emit_block(ctx: _Ctx, stack: list[tuple[int, str, str]], block: list[str], 
     for k, group in enumerate(groups, 1):
         body = group if k == 1 or not stack else [stack[-1][2], *group]
         part_ids = ids if len(groups) == 1 else (*ids, f"第{k}段")
-        yield ctx.make(part_ids, path, article, "\n".join(body), kind, "\n".join(group) if body is not group else "")
+        yield ctx.make(
+            part_ids, path, article, "\n".join(body), kind, "\n".join(group) if body is not group else ""
+        )
 
 
 def _item_id(level: int, number: str) -> str:
@@ -282,7 +286,9 @@ def table_chunks(ctx: _Ctx, lines: list[str], stack, title: str) -> Iterator[Chu
         article = f"{ctx.part_id[0]} {label}" if ctx.part_id and kind == "task" else label
         row_path = (*path, row.section) if row.section else path
         text = row.text if kind == "task" or not title else f"{title}｜{row.text}"
-        yield ctx.make((*base, label), row_path, article if kind == "task" else None, text, "table_row", row.raw)
+        yield ctx.make(
+            (*base, label), row_path, article if kind == "task" else None, text, "table_row", row.raw
+        )
 
 
 def chunk_document(doc: Document) -> list[Chunk]:

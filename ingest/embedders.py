@@ -148,7 +148,11 @@ class SentenceTransformerEmbedder(_Batched):
 
     def _encode_passages(self, texts: list[str]) -> np.ndarray:
         return self._model.encode_document(
-            texts, batch_size=len(texts), convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False
+            texts,
+            batch_size=len(texts),
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
         )
 
     def _encode_queries(self, texts: list[str]) -> np.ndarray:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -15,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -324,7 +325,7 @@ def _build_into_temp_and_swap(
             "chunks": len(chunks),
             "documents": len(docs),
             "collection": name,
-            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "embed_seconds": round(embed_seconds, 3),
             "docs": [_doc_entry(d, counts.get(d.doc_no, 0)) for d in docs],
         }
@@ -366,10 +367,8 @@ def _server_collection_problem(settings: Settings, manifest: dict) -> str:
 
 
 def _delete_collection(client, name: str) -> None:
-    try:
+    with contextlib.suppress(Exception):  # absent already, or the server went away: nothing to clean
         client.delete_collection(name)
-    except Exception:  # absent already, or the server went away: nothing to clean
-        pass
 
 
 def _swap(tmp: Path, index_dir: Path) -> None:
@@ -421,7 +420,9 @@ class Index:
             where=where,
             include=["distances"],
         )
-        return [(self.by_id[i], 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+        return [
+            (self.by_id[i], 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)
+        ]
 
 
 def load_index(settings: Settings | None = None, embedder: Embedder | None = None) -> Index:
@@ -447,9 +448,13 @@ def load_index(settings: Settings | None = None, embedder: Embedder | None = Non
     try:
         collection = client.get_collection(manifest["collection"], embedding_function=None)
     except Exception as e:
-        raise IndexUnavailable(f"Chroma collection {manifest['collection']} is missing ({e}): run `python -m ingest --rebuild`") from None
+        raise IndexUnavailable(
+            f"Chroma collection {manifest['collection']} is missing ({e}): run `python -m ingest --rebuild`"
+        ) from None
     if len(chunks) != manifest["chunks"]:
-        raise IndexUnavailable(f"index at {index_dir} is corrupt: {CHUNKS} has {len(chunks)} chunks, manifest says {manifest['chunks']}")
+        raise IndexUnavailable(
+            f"index at {index_dir} is corrupt: {CHUNKS} has {len(chunks)} chunks, manifest says {manifest['chunks']}"
+        )
     return Index(
         settings, manifest, chunks, {c.chunk_id: c for c in chunks}, retriever,
         get_tokenizer(manifest["tokenizer"]), collection, embedder,

@@ -12,6 +12,7 @@ from ingest.normalize import normalize, unify_doc_no
 from ingest.schema import Document
 from ingest.settings import get_settings
 
+
 def _source_fingerprint() -> str:
     """Changes whenever the parsing or chunking code changes, so the index is rebuilt with it."""
     here = Path(__file__).resolve().parent

@@ -44,9 +44,7 @@ def table_kind(lines: list[str]) -> str:
     if any(is_task_header(ln) for ln in lines[:2]):
         return "task"
     data = [_norm_cells(ln) for ln in lines[1:]]
-    numeric_rows = sum(
-        1 for c in data if c and c[0] and sum(bool(re.search(r"\d", x)) for x in c[1:]) >= 2
-    )
+    numeric_rows = sum(1 for c in data if c and c[0] and sum(bool(re.search(r"\d", x)) for x in c[1:]) >= 2)
     wordy_rows = sum(1 for c in data if c and c[0] and sum(bool(x) for x in c[1:]) >= 1)
     two_columns = len([x for x in _norm_cells(lines[0]) if x]) == 2
     if numeric_rows >= 1 or (two_columns and wordy_rows >= 3):
@@ -74,7 +72,11 @@ def record_rows(lines: list[str]) -> list[Row]:
     header = _norm_cells(lines[0])
     body = lines[1:]
     sub = None
-    if body and not _norm_cells(body[0])[0] and not any(re.fullmatch(r"[\d.]+", c) for c in _norm_cells(body[0])):
+    if (
+        body
+        and not _norm_cells(body[0])[0]
+        and not any(re.fullmatch(r"[\d.]+", c) for c in _norm_cells(body[0]))
+    ):
         sub, body = _norm_cells(body[0]), body[1:]
     names = _header_names(header, sub)
     rows = []

@@ -48,7 +48,12 @@ def _doc_patterns(docs: tuple[Document, ...]) -> list[tuple[re.Pattern, str]]:
         m = re.match(r"(.+)〔(\d{4})〕(\d+)号", d.doc_no)
         prefix, year, number = m.groups()
         patterns.append(
-            (re.compile(rf"{prefix}\s*[〔\[［(（【]?\s*{year}\s*[〕\]］)）】]?\s*年?\s*(?:第\s*)?0*{number}\s*号"), d.doc_no)
+            (
+                re.compile(
+                    rf"{prefix}\s*[〔\[［(（【]?\s*{year}\s*[〕\]］)）】]?\s*年?\s*(?:第\s*)?0*{number}\s*号"
+                ),
+                d.doc_no,
+            )
         )
     return patterns
 

@@ -23,7 +23,7 @@ def char_bigram(text: str) -> list[str]:
     """Single CJK characters + overlapping CJK bigrams + lowercased ASCII words and numbers."""
     tokens: list[str] = []
     for piece in _PIECE.findall(normalize(text)):
-        if "\u3400" <= piece[0]:
+        if piece[0] >= "\u3400":
             tokens.extend(piece)
             tokens.extend(piece[i : i + 2] for i in range(len(piece) - 1))
         else:

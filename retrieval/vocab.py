@@ -15,9 +15,7 @@ VOCAB_FILE = Path(__file__).with_name("vocab.yaml")
 @lru_cache(maxsize=1)
 def load_vocab() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     entries = yaml.safe_load(VOCAB_FILE.read_text(encoding="utf-8"))
-    return tuple(
-        (tuple(normalize(w).lower() for w in e["words"]), tuple(e["expand"])) for e in entries
-    )
+    return tuple((tuple(normalize(w).lower() for w in e["words"]), tuple(e["expand"])) for e in entries)
 
 
 def expand_query(query: str) -> str:

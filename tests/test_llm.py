@@ -113,7 +113,9 @@ def test_timeout_falls_back(server, settings):
 
 
 def test_calculation_amounts_count_as_grounded():
-    calc = CalcResult("green_pv_reward", {"capacity_kw": 500}, 600000, True, ("500 千瓦 × 1200 元/千瓦 = 60万元",))
+    calc = CalcResult(
+        "green_pv_reward", {"capacity_kw": 500}, 600000, True, ("500 千瓦 × 1200 元/千瓦 = 60万元",)
+    )
     assert check_grounded("可获得60万元奖励。", set(), "", calc) is None
     assert check_grounded("可获得600000元奖励。", set(), "", calc) is None
     assert check_grounded("可获得70万元奖励。", set(), "", calc) is not None
@@ -132,7 +134,9 @@ def test_tool_calling_loop_with_a_fake_model():
     model = ToolFake(
         messages=iter(
             [
-                AIMessage("", tool_calls=[{"name": "green_pv_reward", "args": {"capacity_kw": 500}, "id": "c1"}]),
+                AIMessage(
+                    "", tool_calls=[{"name": "green_pv_reward", "args": {"capacity_kw": 500}, "id": "c1"}]
+                ),
                 AIMessage("按第五条第1项测算，可获得60万元一次性奖励。"),
             ]
         )
@@ -154,7 +158,9 @@ def test_tool_result_numbers_are_grounded_but_others_are_not():
     model = ToolFake(
         messages=iter(
             [
-                AIMessage("", tool_calls=[{"name": "green_pv_reward", "args": {"capacity_kw": 500}, "id": "c1"}]),
+                AIMessage(
+                    "", tool_calls=[{"name": "green_pv_reward", "args": {"capacity_kw": 500}, "id": "c1"}]
+                ),
                 AIMessage("可获得75万元。"),
             ]
         )

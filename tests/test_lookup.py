@@ -51,7 +51,12 @@ def test_every_article_by_short_name_in_arabic_numerals(doc_no, docs, chunks):
 
 @pytest.mark.parametrize(
     "query",
-    ["西民发[2024]1号 第21条", "西民发（2024）1号第二十一条", "西民发2024年1号第二十一条", "养老助餐服务实施细则第二十一条"],
+    [
+        "西民发[2024]1号 第21条",
+        "西民发（2024）1号第二十一条",
+        "西民发2024年1号第二十一条",
+        "养老助餐服务实施细则第二十一条",
+    ],
 )
 def test_doc_no_spellings(query, docs, chunks):
     _check(query, "西民发〔2024〕1号", 21, docs, chunks)

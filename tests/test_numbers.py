@@ -12,7 +12,15 @@ from assistant.slots import SlotSpec, extract
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("三百", 300), ("一万五千", 15000), ("两亿", 2e8), ("三点五", 3.5), ("十二万", 120000), ("一千零五", 1005), ("十", 10)],
+    [
+        ("三百", 300),
+        ("一万五千", 15000),
+        ("两亿", 2e8),
+        ("三点五", 3.5),
+        ("十二万", 120000),
+        ("一千零五", 1005),
+        ("十", 10),
+    ],
 )
 def test_chinese_numbers(text, value):
     assert cn_number(text) == value

@@ -1,0 +1,112 @@
+"""Shared pieces of the 西民发〔2024〕1号 meal-service rules: point types, tiers, three-valued logic."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Literal
+
+from calculators.base import Explain, yuan
+from ingest.schema import CalcResult
+
+DOC = "西民发〔2024〕1号"
+
+PointType = Literal[
+    "elderly_care_institution",
+    "meal_center",
+    "community_point",
+    "restaurant",
+    "canteen",
+    "central_kitchen",
+]
+
+POINT_TYPE_HELP = (
+    "养老助餐点类型：elderly_care_institution=养老服务机构设立的助餐点，"
+    "meal_center=老年配餐中心设立的助餐点，community_point=社区养老助餐点，"
+    "restaurant=社会餐饮企业（社会化餐饮服务单位），canteen=社会单位内部食堂，"
+    "central_kitchen=老年餐集中配送单位"
+)
+
+POINT_LABELS = {
+    "elderly_care_institution": "养老服务机构设立的养老助餐点",
+    "meal_center": "老年配餐中心设立的养老助餐点",
+    "community_point": "社区养老助餐点",
+    "restaurant": "社会餐饮企业",
+    "canteen": "社会单位内部食堂",
+    "central_kitchen": "老年餐集中配送单位",
+}
+
+INSTITUTION_TYPES = ("elderly_care_institution", "meal_center")
+
+_WAN = 10**4
+
+
+def orders(n: float) -> str:
+    """Readable order count: 50000 → '5万单', 9999 → '9999单'."""
+    if n >= _WAN:
+        return f"{round(n / _WAN, 4):g}万单"
+    return f"{n:g}单"
+
+
+def tier_total(ex: Explain, tiers: list[dict], n: int, what: str) -> float:
+    """Highest tier reached by n orders (each tier inclusive of its threshold); explains the next tier."""
+    tiers = sorted(tiers, key=lambda t: t["min_orders"])
+    reached = [t for t in tiers if n >= t["min_orders"]]
+    higher = [t for t in tiers if n < t["min_orders"]]
+    if not reached:
+        first = tiers[0]
+        ex.step(
+            f"{what} {orders(n)}，未达到最低一档 {orders(first['min_orders'])}（含），"
+            f"暂不享受；达到后总额为 {yuan(first['total'])}"
+        )
+        return 0
+    top = reached[-1]
+    ex.step(
+        f"{what} {orders(n)}，已达到 {orders(top['min_orders'])}（含）以上一档，总额为 {yuan(top['total'])}"
+    )
+    if higher:
+        nxt = higher[0]
+        ex.step(
+            f"距下一档 {orders(nxt['min_orders'])}（总额 {yuan(nxt['total'])}）还差 "
+            f"{orders(nxt['min_orders'] - n)}"
+        )
+    else:
+        ex.step("已达到最高一档")
+    return top["total"]
+
+
+def minus_already_paid(ex: Explain, total: float, already_paid: float | None, label: str) -> float:
+    """“即达即补、梯度补差”: what is still payable once earlier tier payments are deducted."""
+    if already_paid is None:
+        if total:
+            ex.step(f"按“梯度补差”，此前按较低档已领取的{label}应从总额中扣除；未提供已领取金额，按未领取计")
+        return total
+    payable = max(total - already_paid, 0)
+    ex.step(
+        f"已领取{label} {yuan(already_paid)}，本次补差 {yuan(total)} − {yuan(already_paid)} = {yuan(payable)}"
+    )
+    if already_paid > total:
+        ex.warn(f"已领取金额 {yuan(already_paid)} 超过按服务量应得总额 {yuan(total)}，不再补发")
+    return payable
+
+
+def all3(values: list[bool | None]) -> bool | None:
+    """Three-valued AND: False if any is False, None if any is unknown, else True."""
+    if any(v is False for v in values):
+        return False
+    if any(v is None for v in values):
+        return None
+    return True
+
+
+def any3(values: list[bool | None]) -> bool | None:
+    """Three-valued OR: True if any is True, None if any is unknown, else False."""
+    if any(v is True for v in values):
+        return True
+    if any(v is None for v in values):
+        return None
+    return False
+
+
+def with_missing(result: CalcResult, missing: list[str]) -> CalcResult:
+    """Attach the facts still needed to a computed result."""
+    return replace(result, missing=tuple(dict.fromkeys(missing)))

@@ -56,7 +56,7 @@ def test_values_are_dated_and_numbers_have_no_literals_in_code():
     offenders = []
     for py in rules.glob("*.py"):
         for n, line in enumerate(py.read_text(encoding="utf-8").splitlines(), 1):
-            code = line.split("#", 1)[0]
+            code = re.sub(r"〔\d{4}〕\d+号", "", line.split("#", 1)[0])  # 文号 are names, not amounts
             if '"""' in line or "description=" in code:
                 continue
             for num in re.findall(r"(?<![\w.])\d{3,}(?:\.\d+)?(?![\w])", code):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 
@@ -16,8 +17,13 @@ from retrieval.vocab import expand_query
 CANDIDATES = 40  # from each retriever, before fusion
 # Below this top dense cosine (and without a lexical anchor) a question is judged out of scope.
 # Calibrated on bench/gold (in-scope vs out-of-scope): see `python -m bench quality`.
-MIN_DENSE = 0.30
-MIN_BM25 = 6.0
+MIN_DENSE = 0.60
+MIN_BM25 = 17.0  # top BM25 score of the expanded query
+# The gazette is Xicheng's: a question about another place is out of scope unless it also names 西城.
+OTHER_PLACES = re.compile(
+    r"(东城|朝阳|海淀|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|浦东|"
+    r"上海|天津|重庆|广州|深圳|杭州|南京|成都|武汉|西安|苏州|雄安|河北|香港|澳门|台湾)"
+)
 
 
 @dataclass(frozen=True)
@@ -50,9 +56,9 @@ class Retriever:
             hits = tuple(Hit(c, 1.0, ("exact",)) for c in found[: max(k, len(found))])
             return SearchResult(query, hits, True, True, 1.0, ref)
         doc_no = doc_no or ref.doc_no
-        fused, dense_top, bm25_top = self._hybrid(query, doc_no, kind)
+        fused, dense_top = self._hybrid(query, doc_no, kind)
         hits = tuple(Hit(self.index.by_id[i], score, src) for i, score, src in fused[:k])
-        relevant = bool(hits) and (dense_top >= MIN_DENSE or bm25_top >= MIN_BM25 or ref.doc_no is not None)
+        relevant = bool(hits) and self._in_scope(query, dense_top, ref)
         return SearchResult(query, hits, False, relevant, dense_top, ref)
 
     def _hybrid(self, query: str, doc_no: str | None, kind: str | None):
@@ -74,5 +80,13 @@ class Retriever:
             dense = self.index.dense_search(normalize(query), CANDIDATES, where or None)
         fused = rrf_fuse({"bm25": [c.chunk_id for c, _ in bm25], "dense": [c.chunk_id for c, _ in dense]})
         dense_top = dense[0][1] if dense else 0.0
-        bm25_top = bm25[0][1] if bm25 else 0.0
-        return fused, dense_top, bm25_top
+        return fused, dense_top
+
+    def _in_scope(self, query: str, dense_top: float, ref: Reference) -> bool:
+        q = normalize(query)
+        if ref.doc_no is not None:
+            return True
+        if OTHER_PLACES.search(q) and "西城" not in q:
+            return False
+        top = self.index.bm25_search(expand_query(q), 1)
+        return dense_top >= MIN_DENSE or (bool(top) and top[0][1] >= MIN_BM25)

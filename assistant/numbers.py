@@ -66,8 +66,8 @@ def find_numbers(text: str) -> list[Number]:
                 value *= {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3, "百": 1e2}[scale]
         else:
             raw = m.group("cn")
-            if raw in ("千", "百", "十", "万", "亿"):
-                continue
+            if raw in ("千", "百", "十", "万", "亿", "一"):
+                continue  # a lone 一 is a word (一餐, 一共, 一级), not a number
             try:
                 value = cn_number(raw)
             except (ValueError, KeyError):
@@ -119,6 +119,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 unit, end = canonical, n.end + offset + len(spelling)
                 break
         value = n.value
+        if unit == "year" and n.text.isdigit() and 1900 <= value <= 2100:
+            unit = "calendar_year"  # "2021年建成" is a date, not a duration
         if unit == "MW":
             unit, value = "kW", value * 1000
         out.append(Quantity(value, unit, n.start, end))

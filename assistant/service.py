@@ -21,7 +21,7 @@ from retrieval.search import Retriever
 MAX_QUESTION = 2000
 # Words that ask for a number or a verdict: with these, a calculator intent runs even without inputs.
 ASKS_FOR_RESULT = re.compile(
-    r"多少|几[万千百]|能拿|能领|能得|能获得|算一下|计算|测算|能不能|可不可以|可以吗|是否符合|符合条件|够不够|有资格|能否|补多少|奖多少"
+    r"有补贴吗|有奖励吗|能补吗|算不算|能享受|可以享受|有没有(补贴|奖励)|多少|几[万千百]|能拿|能领|能得|能获得|算一下|计算|测算|能不能|可不可以|可以吗|是否符合|符合条件|够不够|有资格|能否|补多少|奖多少"
 )
 INJECTION = re.compile(
     r"忽略(以上|之前|上面|前面)|无视(以上|之前)|系统提示|system prompt|ignore (all |the )?(previous|above)|"
@@ -128,9 +128,11 @@ class Assistant:
             text = f"输入的数值不合理：{_readable_error(str(e))}\n\n请重新提供：" + "；".join(asks)
             return Answer(q, "needs_input", text, tuple(calc.citations()))
         if result.missing:
-            fields = list((result.extra or {}).get("missing_fields", []))
+            fields = list((result.extra or {}).get("missing_fields", [])) or [
+                n for n, f in calc.inputs.model_fields.items() if n in result.missing or f.description in result.missing
+            ]
             conv.missing = fields
-            asks = [self._ask_text(intent, calc, n) for n in fields]
+            asks = [self._ask_text(intent, calc, n) for n in fields] or list(result.missing)
             text = f"要计算**{calc.title}**，还需要以下信息：\n\n" + "\n".join(f"- {a}" for a in asks)
             return Answer(q, "needs_input", text, result.citations, result)
         conv.missing = []

@@ -26,7 +26,7 @@ from ingest.embedders import Embedder, Progress, get_embedder
 from ingest.normalize import normalize
 from ingest.schema import Chunk, Document
 from ingest.settings import Settings, get_settings
-from retrieval.tokenize import DEFAULT_TOKENIZER, Tokenizer, get_tokenizer
+from retrieval.tokenize import DEFAULT_TOKENIZER, Tokenizer, get_tokenizer, tokenizer_fingerprint
 
 INDEX_FORMAT = 1  # bump when the files or chunk_search_text change: forces a rebuild
 MANIFEST, CHUNKS, BM25_DIR, CHROMA_DIR = "manifest.json", "chunks.jsonl", "bm25", "chroma"
@@ -165,6 +165,7 @@ def _wanted(settings: Settings, corpus_sha: str, tokenizer: str) -> dict:
         "embedder": settings.embedder,
         "parser_version": PARSER_VERSION,
         "tokenizer": tokenizer,
+        "tokenizer_data": tokenizer_fingerprint(tokenizer),
         "chroma": _chroma_mode(settings),
     }
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
+from functools import lru_cache
+from pathlib import Path
 from collections.abc import Callable
 
 from ingest.normalize import normalize
 
 Tokenizer = Callable[[str], list[str]]
 
-DEFAULT_TOKENIZER = "char_bigram"
-TOKENIZERS = ("char_bigram", "jieba_search")
+DEFAULT_TOKENIZER = "char_bigram_terms"
+TOKENIZERS = ("char_bigram_terms", "char_bigram", "jieba_search")
+TERMS_FILE = Path(__file__).with_name("terms.txt")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A run of CJK characters, or an ASCII word / number (decimals and percentages kept whole).
@@ -51,9 +55,31 @@ def jieba_search(text: str) -> list[str]:
     return [w.lower() for w in (w.strip() for w in words) if w and _WORD.search(w)]
 
 
+@lru_cache(maxsize=1)
+def _terms() -> tuple[str, ...]:
+    lines = TERMS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(sorted({normalize(x) for x in lines if x.strip() and not x.startswith("#")}, key=len, reverse=True))
+
+
+def char_bigram_terms(text: str) -> list[str]:
+    """char_bigram plus one whole-word token per gazette term present ("父母食堂" matches as a phrase)."""
+    flat = normalize(text)
+    return char_bigram(flat) + [f"#{t}" for t in _terms() for _ in range(flat.count(t))]
+
+
+def tokenizer_fingerprint(name: str | None = None) -> str:
+    """Changes when a tokeniser's data changes, so the BM25 index is rebuilt with it."""
+    name = name or DEFAULT_TOKENIZER
+    if name == "char_bigram_terms":
+        return name + "-" + hashlib.sha256(TERMS_FILE.read_bytes()).hexdigest()[:10]
+    return name
+
+
 def get_tokenizer(name: str | None = None) -> Tokenizer:
-    """Return the tokeniser called `name` (char_bigram | jieba_search)."""
+    """Return the tokeniser called `name` (char_bigram_terms | char_bigram | jieba_search)."""
     match name or DEFAULT_TOKENIZER:
+        case "char_bigram_terms":
+            return char_bigram_terms
         case "char_bigram":
             return char_bigram
         case "jieba_search":

@@ -27,7 +27,7 @@ def test_first_build_writes_every_part_and_a_manifest(settings):
     m = json.loads((settings.index_dir / MANIFEST).read_text(encoding="utf-8"))
     for key in ("corpus_sha256", "embedder", "dim", "parser_version", "tokenizer", "chunks", "built_at", "collection"):
         assert key in m
-    assert (m["embedder"], m["dim"], m["tokenizer"], m["documents"]) == ("fake", 256, "char_bigram", 13)
+    assert (m["embedder"], m["dim"], m["tokenizer"], m["documents"]) == ("fake", 256, "char_bigram_terms", 13)
     assert sum(d["chunks"] for d in m["docs"]) == m["chunks"]
     assert (settings.index_dir / "bm25").is_dir() and (settings.index_dir / "chroma").is_dir()
     assert not list(settings.data_dir.glob(".index.*-*"))  # no temp or old folder left behind

@@ -1,0 +1,177 @@
+"""西发改文〔2024〕82号 第九条 大气污染防治类 (items 16–19)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from calculators.base import calculator, explain, yuan
+from calculators.rules.green_common import DOC, MAX_YUAN, P, capped, check, finish, pct, start, uplifted
+from ingest.schema import CalcResult
+
+AIR_RATE = P + "air_pollution_rate"
+AIR_HIGHTECH = P + "air_pollution_hightech"
+AIR_CAP = P + "air_pollution_cap"
+MON_RATE = P + "monitoring_rate"
+MON_HIGHTECH = P + "monitoring_hightech"
+MON_CAP = P + "monitoring_cap"
+UPGRADE = P + "emergency_rating_upgrade"
+THREE_A = P + "emergency_rating_three_year_a"
+
+
+def _investment_reward(ex, investment: float, share: float, uplift, high_tech, cap: float) -> float:
+    """Investment × share (uplifted for certified high tech), then the per-project cap; the other reading is warned."""
+    rate = uplifted(ex, share, uplift, high_tech, "奖励比例", pct)
+    raw = investment * rate
+    ex.step(f"投资额 {yuan(investment)} × {pct(rate)} = {yuan(raw)}")
+    amount = capped(ex, raw, cap, "单个项目奖励上限")
+    if high_tech:
+        inc = rate / share - 1  # the uplift just applied; read once so its reading is warned once
+        alt = round(min(investment * (share + inc), cap), 2)
+        ex.warn(f"若按“增加{pct(inc)}”为增加百分点理解（{pct(share + inc)}），奖励为 {yuan(alt)}")
+    return amount
+
+
+class AirInputs(BaseModel):
+    investment_yuan: float = Field(..., gt=0, le=MAX_YUAN, description="大气污染治理项目投资额（元）")
+    uses_certified_high_tech: bool | None = Field(
+        None, description="是否使用被市级部门认定的高新技术产品、装备和工艺"
+    )
+    has_actual_production: bool | None = Field(None, description="是否为区域内有实际生产的工业企业")
+
+
+@calculator(
+    name="green_air_pollution_reward",
+    title="大气污染治理项目奖励",
+    doc_no=DOC,
+    article="第九条 第16项",
+    inputs=AirInputs,
+    params=[AIR_RATE, AIR_HIGHTECH, AIR_CAP],
+)
+def air_pollution_reward(inputs: AirInputs, as_of: date, params) -> CalcResult:
+    """第九条 16. 挥发性有机物等大气污染治理：原则上投资的 15%，使用市级认定高新技术的增加 10%，单个项目不超过 30 万元 (2024-06-24 起五年)."""
+    ex = explain("green_air_pollution_reward", inputs, as_of)
+    start(ex)
+    share = ex.value(params[AIR_RATE])["share"]
+    cap = ex.value(params[AIR_CAP])["cap"]
+    conds = [
+        check(
+            ex,
+            inputs.has_actual_production,
+            "区域内有实际生产的工业企业",
+            "不是区域内有实际生产的工业企业",
+            "是否为区域内有实际生产的工业企业",
+        )
+    ]
+    amount = _investment_reward(
+        ex, inputs.investment_yuan, share, params[AIR_HIGHTECH], inputs.uses_certified_high_tech, cap
+    )
+    return finish(ex, amount, conds)
+
+
+class MonitoringInputs(BaseModel):
+    investment_yuan: float = Field(..., gt=0, le=MAX_YUAN, description="废气污染物在线监控系统投资额（元）")
+    uses_certified_high_tech: bool | None = Field(
+        None, description="是否使用被市级部门认定的高新技术产品、装备和工艺"
+    )
+    catering_exhaust: bool = Field(False, description="是否为餐饮废气在线监控（不在支持范围）")
+    accepted_and_networked: bool | None = Field(None, description="是否已通过验收并与生态部门监控平台联网")
+    has_actual_production: bool | None = Field(None, description="是否为区域内有实际生产的工业企业")
+
+
+@calculator(
+    name="green_online_monitoring_reward",
+    title="环保在线监控项目奖励",
+    doc_no=DOC,
+    article="第九条 第17项",
+    inputs=MonitoringInputs,
+    params=[MON_RATE, MON_HIGHTECH, MON_CAP],
+)
+def monitoring_reward(inputs: MonitoringInputs, as_of: date, params) -> CalcResult:
+    """第九条 17. 废气污染物在线监控（不含餐饮）验收并联网：原则上投资额的 10%，高新技术增加 10%，单个项目不超过 20 万元 (2024-06-24 起五年)."""
+    ex = explain("green_online_monitoring_reward", inputs, as_of)
+    start(ex)
+    share = ex.value(params[MON_RATE])["share"]
+    cap = ex.value(params[MON_CAP])["cap"]
+    if inputs.catering_exhaust:
+        ex.step("餐饮废气在线监控不在本项支持范围内，不予奖励")
+        return ex.result(0, False)
+    conds = [
+        check(
+            ex,
+            inputs.has_actual_production,
+            "区域内有实际生产的工业企业",
+            "不是区域内有实际生产的工业企业",
+            "是否为区域内有实际生产的工业企业",
+        ),
+        check(
+            ex,
+            inputs.accepted_and_networked,
+            "已通过验收并与生态部门监控平台联网",
+            "未通过验收或未与生态部门监控平台联网",
+            "是否已通过验收并与生态部门监控平台联网",
+        ),
+    ]
+    amount = _investment_reward(
+        ex, inputs.investment_yuan, share, params[MON_HIGHTECH], inputs.uses_certified_high_tech, cap
+    )
+    return finish(ex, amount, conds)
+
+
+Grade = Literal["A", "B", "C"]
+ORDER = {"C": 0, "B": 1, "A": 2}
+
+
+class EmergencyInputs(BaseModel):
+    previous_grade: Grade | None = Field(None, description="提升前的空气重污染应急减排绩效评价级别（A/B/C）")
+    new_grade: Grade | None = Field(None, description="提升后的绩效评价级别（A/B/C）")
+    consecutive_a_years: int = Field(0, ge=0, le=50, description="截至目前连续绩效评级为A级的年数")
+    three_year_award_received: bool = Field(False, description="是否已领取过连续三年A级的一次性奖励")
+
+
+@calculator(
+    name="green_emergency_rating_reward",
+    title="空气重污染应急减排绩效评价级别提升奖励",
+    doc_no=DOC,
+    article="第九条 第18项",
+    inputs=EmergencyInputs,
+    params=[UPGRADE, THREE_A],
+)
+def emergency_rating_reward(inputs: EmergencyInputs, as_of: date, params) -> CalcResult:
+    """第九条 18. C→B 20 万元，B→A 30 万元，跨级累计；连续三年 A 级一次性 30 万元 (2024-06-24 起五年)."""
+    ex = explain("green_emergency_rating_reward", inputs, as_of)
+    start(ex)
+    up = ex.value(params[UPGRADE])
+    total = 0
+    prev, new = inputs.previous_grade, inputs.new_grade
+    if prev is None or new is None:
+        ex.step("未提供提升前后的评价级别，不计算级别提升奖励")
+    elif ORDER[new] <= ORDER[prev]:
+        ex.step(f"评价级别由 {prev} 级变为 {new} 级，未提升，无级别提升奖励")
+    else:
+        if prev == "C":
+            total += up["c_to_b"]
+            ex.step(f"C 级提升为 B 级：{yuan(up['c_to_b'])}")
+        if new == "A":
+            total += up["b_to_a"]
+            ex.step(f"B 级提升为 A 级：{yuan(up['b_to_a'])}")
+        if prev == "C" and new == "A":
+            ex.step(f"由 C 级跨级提升为 A 级，累计奖励 {yuan(total)}")
+    years = inputs.consecutive_a_years
+    three = ex.value(params[THREE_A]) if years else {}
+    if years and years >= three["years"]:
+        if inputs.three_year_award_received:
+            ex.step(f"连续 {years} 年 A 级，但已领取过连续三年 A 级的一次性奖励，不再重复给予")
+        else:
+            total += three["amount"]
+            ex.step(
+                f"连续 {years} 年绩效评级为 A 级（达到连续 {three['years']} 年），一次性奖励 {yuan(three['amount'])}"
+            )
+            if prev is not None and new == "A" and prev != "A":
+                ex.step("级别提升奖励与连续三年 A 级奖励依据不同年度的评价结果，分别兑现")
+    elif years:
+        ex.step(f"连续 A 级 {years} 年，未达到连续 {three['years']} 年，暂无连续 A 级奖励")
+    ex.step(f"合计 {yuan(total)}")
+    return ex.result(total, total > 0)

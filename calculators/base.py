@@ -125,8 +125,8 @@ class Explain:
         c = cite(param)
         if c not in self.citations:
             self.citations.append(c)
-        if param.reading and param.reading not in self.warnings:
-            self.warnings.append(f"口径说明：{param.reading}")
+        if param.reading:
+            self.warn(f"口径说明：{param.reading}")
         v = param.at(self.as_of)
         if v is None:
             # Fall back to the last values in force so the user still sees the arithmetic.

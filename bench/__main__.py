@@ -1,0 +1,37 @@
+"""CLI: python -m bench quality [--skip-baselines] | python -m bench speed"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description="retrieval quality and speed benchmarks")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    q = sub.add_parser(
+        "quality", help="Recall@1/5 and MRR@10 vs baselines, out-of-scope trade-off, tokenisers"
+    )
+    q.add_argument("--skip-baselines", action="store_true", help="only our pipeline (faster)")
+    q.add_argument(
+        "--gold-dir", type=Path, default=None, help="folder with retrieval.yaml and out_of_scope.yaml"
+    )
+    q.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/quality.json)")
+    s = sub.add_parser("speed", help="ingest time, load time, query latency, peak memory")
+    s.add_argument("--gold-dir", type=Path, default=None, help="folder with the gold questions")
+    s.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/speed.json)")
+    s.add_argument("--skip-assistant", action="store_true", help="do not time the assistant")
+    args = ap.parse_args(argv)
+
+    if args.cmd == "quality":
+        from bench import quality
+
+        return quality.main(args.gold_dir or quality.GOLD_DIR, args.skip_baselines, args.out)
+    from bench import speed
+
+    return speed.main(args.gold_dir or speed.GOLD_DIR, args.out, args.skip_assistant)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -21,6 +21,7 @@ def as_tool(calc: Calculator):
         name=calc.name,
         description=f"{calc.title}（{calc.doc_no} {calc.article}）",
         args_schema=calc.inputs,
+        handle_validation_error=lambda e: f"输入有误：{e}",
     )
 
 

@@ -20,6 +20,7 @@ from bench.metrics import (
     OVERLAP_SHARE,
     chunk_flags,
     doc_flags,
+    first_relevant_rank,
     passage_hits,
     percentiles,
     score,
@@ -319,6 +320,12 @@ def run_quality(
         "ours_by_kind": breakdown(in_scope, ours.doc, ours.chunk, "kind"),
         "ours_by_group": breakdown(in_scope, ours.doc, ours.chunk, "group"),
         "failing": failing,
+        "ours_per_question": [
+            {"id": e["id"], "doc_rank": first_relevant_rank(ours.doc[i]),
+             "chunk_rank": first_relevant_rank(ours.chunk[i]), "exact": a.exact, "relevant": a.relevant,
+             "confidence": round(a.confidence, 4), "bm25_top": round(a.bm25_top, 2)}
+            for i, (e, a) in enumerate(zip(in_scope, answers, strict=True))
+        ],
         "out_of_scope": out_of_scope_report(answers, oos_answers),
         "tokenizers": tokenizer_comparison(index, in_scope),
     }  # fmt: skip

@@ -1,33 +1,24 @@
-"""Streamlit page of the Xicheng gazette assistant (minimal until the chat page lands)."""
+"""Streamlit app of the Xicheng gazette assistant: navigation over the pages in assistant/ui/."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ingest.index import IndexUnavailable, load_index
-from retrieval.search import Retriever
+from assistant.ui import calculators_page, chat, clauses, eligibility
+from assistant.ui.resources import get_assistant
 
-st.set_page_config(page_title="西城区政府公报助手", page_icon="📜")
-st.title("西城区政府公报助手（2024）")
+st.set_page_config(page_title="西城区政府公报助手", page_icon="📜", layout="wide")
 
-
-@st.cache_resource(show_spinner="正在加载索引…")
-def get_retriever() -> Retriever:
-    return Retriever(load_index())
-
-
-try:
-    retriever = get_retriever()
-except IndexUnavailable as e:
-    st.error(f"索引不可用：{e}")
-    st.stop()
-
-query = st.text_input("检索公报条文", placeholder="例如：西民发〔2024〕1号第二十一条")
-if query.strip():
-    result = retriever.search(query, k=5)
-    if not result.relevant:
-        st.info("公报中可能没有与此相关的内容。")
-    for hit in result.hits:
-        c = hit.chunk
-        with st.expander(f"{c.doc_no} {c.article or ''} — {c.title}"):
-            st.text(c.text)
+PAGES = {
+    "chat": st.Page(chat.page, title="公报问答", icon="💬", url_path="chat", default=True),
+    "calculators": st.Page(calculators_page.page, title="计算器", icon="🧮", url_path="calculators"),
+    "eligibility": st.Page(eligibility.page, title="入学资格自查", icon="🎒", url_path="eligibility"),
+    "clauses": st.Page(clauses.page, title="条文查询", icon="📚", url_path="clauses"),
+}
+current = st.navigation(list(PAGES.values()))
+# Example questions in the sidebar (and tests) ask for a page by name: go there before drawing anything.
+goto = st.session_state.pop("goto", None)
+if goto in PAGES and PAGES[goto].url_path != current.url_path:
+    st.switch_page(PAGES[goto])
+chat.sidebar(get_assistant())
+current.run()

@@ -1,0 +1,1 @@
+"""Streamlit pages of the gazette assistant: chat, calculators, school-admission wizard, clause browser."""

@@ -1,0 +1,106 @@
+"""Rendering shared by the pages: answers, calculation results, citations; user text never as markdown."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from assistant.compose import compose_calculation
+from assistant.conversation import Answer
+from ingest.schema import CalcResult, Citation, Document
+
+STATUS_BADGES = {
+    "answered": ("依据公报条文", "green"),
+    "calculated": ("已测算", "blue"),
+    "needs_input": ("还需要信息", "orange"),
+    "not_found": ("公报中未找到", "gray"),
+}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape markdown and HTML syntax so typed text shows exactly as typed."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def money(amount: float) -> str:
+    """600000 → '60万元'; 1234.5 → '1,234.5元'."""
+    if amount >= 10000:
+        return f"{amount / 10000:,.4f}".rstrip("0").rstrip(".") + "万元"
+    return f"{amount:,.2f}".rstrip("0").rstrip(".") + "元"
+
+
+def citation_label(c: Citation, docs: dict[str, Document] | None = None) -> str:
+    """《short name》（文号）article — the form staff paste into documents."""
+    d = (docs or {}).get(c.doc_no)
+    name = (d.short_name if d and d.short_name else None) or c.title or c.doc_no
+    return f"《{name}》（{c.doc_no}）{c.article or ''}".rstrip()
+
+
+def render_citations(citations, docs: dict[str, Document] | None = None, expanded: bool = False) -> None:
+    """One expander a citation: title, 文号, article and the verbatim quote."""
+    for c in citations:
+        with st.expander(f"📄 {citation_label(c, docs)}", expanded=expanded):
+            st.markdown(f"**{escape_markdown(c.title or c.doc_no)}**")
+            st.caption(f"文号：{c.doc_no}　条款：{c.article or '（无条款编号）'}")
+            st.markdown(
+                "\n".join("> " + escape_markdown(line) for line in c.quote.splitlines() if line.strip())
+            )
+
+
+def render_calculation(result: CalcResult, title: str, docs: dict[str, Document] | None = None) -> None:
+    """Amount (or verdict) as a metric, the steps as a small table, then warnings and citations."""
+    st.markdown(f"**{escape_markdown(title)}**")
+    if result.missing:
+        st.info("还需要以下信息才能计算：\n\n" + "\n".join(f"- {escape_markdown(m)}" for m in result.missing))
+    else:
+        verdict = {True: "符合条件", False: "不符合条件", None: "尚不能确定"}[result.eligible]
+        shown = [("测算金额", money(result.amount_yuan))] if result.amount_yuan is not None else []
+        if result.amount_yuan is None or result.eligible is False:
+            shown.append(("资格", verdict))
+        for col, (label, value) in zip(st.columns(len(shown)), shown, strict=True):
+            col.metric(label, value, border=True)
+    if result.steps:
+        st.table({"步骤": [str(i) for i in range(1, len(result.steps) + 1)], "计算过程": list(result.steps)})
+    for w in result.warnings:
+        st.warning(w, icon="⚠️")
+    extra = result.extra or {}
+    for key, label in (("office", "受理部门"), ("materials", "申报材料"), ("deadline", "时间要求")):
+        value = extra.get(key)
+        if value:
+            st.markdown(f"**{label}**：{value if isinstance(value, str) else '；'.join(map(str, value))}")
+    if result.citations:
+        st.caption("依据")
+        render_citations(result.citations, docs)
+
+
+def render_answer(answer: Answer, docs: dict[str, Document], titles: dict[str, str]) -> None:
+    """One assistant turn. A calculation is shown as metric + table; its markdown only when an LLM reworded it."""
+    label, color = STATUS_BADGES.get(answer.status, ("", "gray"))
+    if label:
+        st.badge(label, color=color)
+    calc = answer.calculation
+    if answer.status == "calculated" and calc is not None:
+        title = titles.get(calc.calculator, calc.calculator)
+        if not answer.answer.startswith(compose_calculation(calc, title)):
+            st.markdown(answer.answer)
+        else:
+            extra_notes = answer.answer[len(compose_calculation(calc, title)) :].strip()
+            render_calculation(calc, title, docs)
+            if extra_notes:
+                st.markdown(extra_notes)
+            _timing(answer)
+            return
+    st.markdown(answer.answer)
+    if answer.status == "needs_input":
+        st.caption("请直接在下方输入框回复所缺的信息（可一次回答几项）；点侧栏“新对话”可重新开始。")
+    if answer.citations and answer.status != "not_found":
+        st.caption("引用条文")
+        render_citations(answer.citations, docs)
+    _timing(answer)
+
+
+def _timing(answer: Answer) -> None:
+    if answer.elapsed_ms:
+        st.caption(f"用时 {answer.elapsed_ms:.0f} 毫秒")

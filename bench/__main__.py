@@ -24,13 +24,17 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--skip-assistant", action="store_true", help="do not time the assistant")
     args = ap.parse_args(argv)
 
-    if args.cmd == "quality":
-        from bench import quality
+    try:
+        if args.cmd == "quality":
+            from bench import quality
 
-        return quality.main(args.gold_dir or quality.GOLD_DIR, args.skip_baselines, args.out)
-    from bench import speed
+            return quality.main(args.gold_dir or quality.GOLD_DIR, args.skip_baselines, args.out)
+        from bench import speed
 
-    return speed.main(args.gold_dir or speed.GOLD_DIR, args.out, args.skip_assistant)
+        return speed.main(args.gold_dir or speed.GOLD_DIR, args.out, args.skip_assistant)
+    except FileNotFoundError as e:  # no gold set yet
+        print(f"error: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -7,13 +7,17 @@ import streamlit as st
 from assistant.ui import calculators_page, chat, clauses, eligibility
 from assistant.ui.resources import get_assistant
 
-st.set_page_config(page_title="西城区政府公报助手", page_icon="📜", layout="wide")
+st.set_page_config(page_title="西城区政府公报助手", page_icon=":material/gavel:", layout="wide")
 
 PAGES = {
-    "chat": st.Page(chat.page, title="公报问答", icon="💬", url_path="chat", default=True),
-    "calculators": st.Page(calculators_page.page, title="计算器", icon="🧮", url_path="calculators"),
-    "eligibility": st.Page(eligibility.page, title="入学资格自查", icon="🎒", url_path="eligibility"),
-    "clauses": st.Page(clauses.page, title="条文查询", icon="📚", url_path="clauses"),
+    "chat": st.Page(chat.page, title="公报问答", icon=":material/forum:", url_path="chat", default=True),
+    "calculators": st.Page(
+        calculators_page.page, title="计算器", icon=":material/calculate:", url_path="calculators"
+    ),
+    "eligibility": st.Page(
+        eligibility.page, title="入学资格自查", icon=":material/school:", url_path="eligibility"
+    ),
+    "clauses": st.Page(clauses.page, title="条文查询", icon=":material/menu_book:", url_path="clauses"),
 }
 current = st.navigation(list(PAGES.values()))
 # Example questions in the sidebar (and tests) ask for a page by name: go there before drawing anything.

@@ -42,7 +42,7 @@ def run_form(calc: Calculator, as_of, fallback_labels: dict, key_prefix: str = "
 
 def page() -> None:
     assistant = get_assistant()
-    st.title("🧮 计算器")
+    st.title("计算器")
     st.caption("按公报条文测算补贴、奖励和资格。每个计算器的字段来自条文，结果附计算过程和原文出处。")
     groups = by_document({n: c for n, c in assistant.calculators.items() if not n.startswith("admission_")})
     if not groups:

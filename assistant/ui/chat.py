@@ -56,14 +56,12 @@ def _new_chat() -> None:
 def sidebar(assistant: Assistant) -> None:
     """Examples by audience, 新对话, and what the answers rest on (index, LLM, gazette date)."""
     sb = st.sidebar
-    sb.button("🆕 新对话", on_click=_new_chat, width="stretch", key="new_chat")
+    sb.button("新对话", icon=":material/add_comment:", on_click=_new_chat, width="stretch", key="new_chat")
     sb.markdown("**示例问题**（点击即问）")
     for group, questions in EXAMPLES.items():
         with sb.expander(group, expanded=group == "居民"):
             for i, q in enumerate(questions):
-                st.button(
-                    q, key=f"ex_{group}_{i}", on_click=_ask_example, args=(q,), width="stretch"
-                )
+                st.button(q, key=f"ex_{group}_{i}", on_click=_ask_example, args=(q,), width="stretch")
     info = index_status(assistant)
     issued = sorted(d.issued_on for d in assistant.docs.values() if d.issued_on)
     span = f"{issued[0]:%Y年%-m月%-d日}至{issued[-1]:%Y年%-m月%-d日}" if issued else "2024年"
@@ -87,7 +85,7 @@ def page() -> None:
     assistant = get_assistant()
     conv, messages = state()
     titles = {n: c.title for n, c in assistant.calculators.items()}
-    st.title("💬 公报问答")
+    st.title("公报问答")
     st.caption("问政策、查条文、算补贴：每个回答都附公报原文出处。")
     if not messages:
         st.info(

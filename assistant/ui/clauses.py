@@ -60,7 +60,7 @@ def page() -> None:
     assistant = get_assistant()
     docs = assistant.docs
     chunks = assistant.retriever.index.chunks
-    st.title("📚 条文查询")
+    st.title("条文查询")
     st.caption(f"2024年公报收录的 {len(docs)} 份文件：逐条阅读、检索，并复制规范引用（点代码框右上角复制）。")
     document_table(docs, chunks, assistant.today)
 

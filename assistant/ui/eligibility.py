@@ -23,7 +23,7 @@ KEYWORDS = {
     "父母就业和社保": r"就业|工作|务工|社保|社会保险|营业执照|(?<![a-z])(employ|job|insurance|social|work)",
     "住房": r"住房|房屋|房产|产权|租|住址|居住|(?<![a-z])(housing|property|rent|lease|house|home)",
 }
-VERDICT = {True: "✅ 符合", False: "❌ 不符合", None: "❔ 未知"}
+VERDICT = {True: "符合", False: "不符合", None: "未知"}
 
 
 def admission_calculators(calculators: dict[str, Calculator]) -> list[Calculator]:
@@ -110,7 +110,7 @@ def verdict(calcs: list[Calculator], values: dict, as_of, docs) -> None:
         }
     )
     for w in warnings:
-        st.warning(w, icon="⚠️")
+        st.warning(w, icon=":material/warning:")
     if cites:
         from assistant.ui.render import render_citations
 
@@ -121,7 +121,7 @@ def verdict(calcs: list[Calculator], values: dict, as_of, docs) -> None:
 
 def page() -> None:
     assistant = get_assistant()
-    st.title("🎒 入学资格自查")
+    st.title("入学资格自查")
     st.caption(
         "2024年西城区义务教育入学（西教发〔2024〕7号、8号）：按步骤回答，最后列出每项条件是否满足及其条款。"
     )

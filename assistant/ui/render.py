@@ -11,10 +11,10 @@ from assistant.conversation import Answer
 from ingest.schema import CalcResult, Citation, Document
 
 STATUS_BADGES = {
-    "answered": ("依据公报条文", "green"),
-    "calculated": ("已测算", "blue"),
-    "needs_input": ("还需要信息", "orange"),
-    "not_found": ("公报中未找到", "gray"),
+    "answered": ("依据公报条文", "green", ":material/menu_book:"),
+    "calculated": ("已测算", "blue", ":material/calculate:"),
+    "needs_input": ("还需要信息", "orange", ":material/help:"),
+    "not_found": ("公报中未找到", "gray", ":material/search_off:"),
 }
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
@@ -41,7 +41,7 @@ def citation_label(c: Citation, docs: dict[str, Document] | None = None) -> str:
 def render_citations(citations, docs: dict[str, Document] | None = None, expanded: bool = False) -> None:
     """One expander a citation: title, 文号, article and the verbatim quote."""
     for c in citations:
-        with st.expander(f"📄 {citation_label(c, docs)}", expanded=expanded):
+        with st.expander(citation_label(c, docs), expanded=expanded, icon=":material/description:"):
             st.markdown(f"**{escape_markdown(c.title or c.doc_no)}**")
             st.caption(f"文号：{c.doc_no}　条款：{c.article or '（无条款编号）'}")
             st.markdown(
@@ -59,12 +59,12 @@ def render_calculation(result: CalcResult, title: str, docs: dict[str, Document]
         shown = [("测算金额", money(result.amount_yuan))] if result.amount_yuan is not None else []
         if result.amount_yuan is None or result.eligible is False:
             shown.append(("资格", verdict))
-        for col, (label, value) in zip(st.columns(len(shown)), shown, strict=True):
+        for col, (label, value) in zip(st.columns(3), shown, strict=False):
             col.metric(label, value, border=True)
     if result.steps:
         st.table({"步骤": [str(i) for i in range(1, len(result.steps) + 1)], "计算过程": list(result.steps)})
     for w in result.warnings:
-        st.warning(w, icon="⚠️")
+        st.warning(w, icon=":material/warning:")
     extra = result.extra or {}
     for key, label in (("office", "受理部门"), ("materials", "申报材料"), ("deadline", "时间要求")):
         value = extra.get(key)
@@ -77,9 +77,9 @@ def render_calculation(result: CalcResult, title: str, docs: dict[str, Document]
 
 def render_answer(answer: Answer, docs: dict[str, Document], titles: dict[str, str]) -> None:
     """One assistant turn. A calculation is shown as metric + table; its markdown only when an LLM reworded it."""
-    label, color = STATUS_BADGES.get(answer.status, ("", "gray"))
+    label, color, icon = STATUS_BADGES.get(answer.status, ("", "gray", None))
     if label:
-        st.badge(label, color=color)
+        st.badge(label, color=color, icon=icon)
     calc = answer.calculation
     if answer.status == "calculated" and calc is not None:
         title = titles.get(calc.calculator, calc.calculator)

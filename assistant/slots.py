@@ -19,6 +19,7 @@ class SlotSpec:
     bare: bool = False  # accept a number written without a unit
     date: bool = False
     integer: bool = False
+    many: bool = False  # a list: every number of this unit ("两个项目分别花了8万和30万")
     patterns: tuple[tuple[object, tuple[str, ...]], ...] = ()  # (value, regexes), first match wins
     default: object = None
 
@@ -35,6 +36,7 @@ class SlotSpec:
             bare=bool(d.get("bare", False)),
             date=bool(d.get("date", False)),
             integer=bool(d.get("integer", False)),
+            many=bool(d.get("many", False)),
             patterns=pats,
             default=d.get("default"),
         )
@@ -102,8 +104,18 @@ def extract(text: str, specs: list[SlotSpec]) -> Extraction:
     for i, spec in _assign(pairs, set(), set(), shared):
         out.values[spec.name] = dates[i].value.isoformat()
 
+    for spec in specs:
+        if spec.many and not spec.patterns:
+            values = [
+                q.value / spec.scale
+                for q in quantities
+                if q.unit == spec.unit or (q.unit is None and (spec.bare or (spec.unit == "yuan" and q.value >= 100)))
+            ]  # a bare small number ("三场") is a count, not money
+            if values:
+                out.values[spec.name] = values
+
     # Quantity slots: each number goes to at most one slot, matched by unit then by cue.
-    number_specs = [s for s in specs if not s.patterns and not s.date]
+    number_specs = [s for s in specs if not s.patterns and not s.date and not s.many]
     used: set[int] = set()
     pairs = []
     for spec in number_specs:

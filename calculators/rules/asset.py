@@ -74,6 +74,7 @@ def approval_or_filing(inputs: ApprovalInputs, as_of: date, params) -> CalcResul
         ex.step("备案项目由区财政局对符合要求的予以备案，必要时可组织专家进行审核验证")
         ex.extra["procedure"] = "备案"
         ex.extra["process"] = proc["filing"]
+    ex.extra["verdict"] = f"办理{ex.extra['procedure']}"
     ex.extra["office"] = proc["office"]
     ex.extra["materials"] = list(proc["materials"])
     return ex.result(None, None)
@@ -171,6 +172,7 @@ def evaluation_required(inputs: EvaluationInputs, as_of: date, params) -> CalcRe
         ex.step("结论：可以不进行资产评估")
     else:
         ex.step("结论：尚不能确定是否须评估，请补充上述未知事实")
+    ex.extra["verdict"] = {True: "需要进行资产评估", False: "可以不进行资产评估", None: "尚不能确定是否需要评估"}[required]
     return ex.result(None, required)
 
 

@@ -90,7 +90,7 @@ UNITS: dict[str, tuple[str, ...]] = {
     "year": ("年",),
     "percent": ("%", "％", "个百分点"),
     "vehicle": ("台", "辆"),
-    "item": ("个", "项", "件"),
+    "item": ("个", "项", "件", "家"),
 }
 _UNIT_PATTERNS = sorted(((s, u) for u, ss in UNITS.items() for s in ss), key=lambda p: -len(p[0]))
 

@@ -109,7 +109,8 @@ def extract(text: str, specs: list[SlotSpec]) -> Extraction:
             values = [
                 q.value / spec.scale
                 for q in quantities
-                if q.unit == spec.unit or (q.unit is None and (spec.bare or (spec.unit == "yuan" and q.value >= 100)))
+                if q.unit == spec.unit
+                or (q.unit is None and (spec.bare or (spec.unit == "yuan" and q.value >= 100)))
             ]  # a bare small number ("三场") is a count, not money
             if values:
                 out.values[spec.name] = values

@@ -51,7 +51,8 @@ def check(entry: dict, answer: Answer) -> list[str]:
     if "doc_no" in exp and not any(c.doc_no == exp["doc_no"] for c in cites[:3]):
         problems.append(f"doc {[c.doc_no for c in cites[:3]]} lacks {exp['doc_no']}")
     if "article" in exp and not any(
-        c.doc_no == exp.get("doc_no", c.doc_no) and (c.article or "").startswith(exp["article"]) for c in cites[:3]
+        c.doc_no == exp.get("doc_no", c.doc_no) and (c.article or "").startswith(exp["article"])
+        for c in cites[:3]
     ):
         problems.append(f"article {[c.article for c in cites[:3]]} lacks {exp['article']}")
     if "missing_contains" in exp and exp["missing_contains"] not in answer.answer:

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from calculators.base import Explain, InputError
+from calculators.logic import all_of, any_of  # noqa: F401  (re-exported)
 from ingest.schema import CalcResult
 
 DOC7 = "西教发〔2024〕7号"
@@ -66,24 +67,6 @@ def check_birth_date(birth: date | None, as_of: date) -> None:
         raise InputError(f"出生日期 {birth.isoformat()} 晚于查询日期 {as_of.isoformat()}")
     if as_of.year - birth.year > MAX_CHILD_AGE_YEARS:
         raise InputError(f"出生日期 {birth.isoformat()} 不像义务教育入学年龄的儿童")
-
-
-def any_of(conds: list[bool | None]) -> bool | None:
-    """Three-valued OR: any True → True; else any unknown → None; else False."""
-    if any(c is True for c in conds):
-        return True
-    if any(c is None for c in conds):
-        return None
-    return False
-
-
-def all_of(conds: list[bool | None]) -> bool | None:
-    """Three-valued AND: any False → False; else any unknown → None; else True."""
-    if any(c is False for c in conds):
-        return False
-    if any(c is None for c in conds):
-        return None
-    return True
 
 
 class Checklist:

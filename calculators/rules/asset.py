@@ -172,7 +172,11 @@ def evaluation_required(inputs: EvaluationInputs, as_of: date, params) -> CalcRe
         ex.step("结论：可以不进行资产评估")
     else:
         ex.step("结论：尚不能确定是否须评估，请补充上述未知事实")
-    ex.extra["verdict"] = {True: "需要进行资产评估", False: "可以不进行资产评估", None: "尚不能确定是否需要评估"}[required]
+    ex.extra["verdict"] = {
+        True: "需要进行资产评估",
+        False: "可以不进行资产评估",
+        None: "尚不能确定是否需要评估",
+    }[required]
     return ex.result(None, required)
 
 

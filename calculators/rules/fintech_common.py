@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from calculators.base import Explain, yuan
+from calculators.logic import all_of  # noqa: F401  (re-exported)
 from ingest.schema import CalcResult
 
 DOC = "西科管发〔2024〕1号"
@@ -25,15 +26,6 @@ def condition(ex: Explain, value: bool | None, text: str, unknown: str) -> bool 
     else:
         ex.step(f"条件未知：{text}（{unknown}）")
     return value
-
-
-def all_of(values: list[bool | None]) -> bool | None:
-    """Three-valued AND: False if any failed, None if any unknown, else True."""
-    if any(v is False for v in values):
-        return False
-    if any(v is None for v in values):
-        return None
-    return True
 
 
 def schedule(

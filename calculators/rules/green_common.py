@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from calculators.base import Explain, yuan
+from calculators.logic import all_of  # noqa: F401  (re-exported)
 from calculators.params import Param
 from ingest.schema import CalcResult
 
@@ -89,15 +90,6 @@ def check(ex: Explain, value: bool | None, met: str, failed: str, unknown: str) 
     else:
         ex.step(f"不符合：{failed}")
     return value
-
-
-def all_of(conds: list[bool | None]) -> bool | None:
-    """Three-valued AND: any False → False; else any unknown → None; else True."""
-    if any(c is False for c in conds):
-        return False
-    if any(c is None for c in conds):
-        return None
-    return True
 
 
 def finish(ex: Explain, amount: float, conds: list[bool | None]) -> CalcResult:

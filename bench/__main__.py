@@ -28,7 +28,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.cmd == "quality":
             from bench import quality
 
-            return quality.main(args.gold_dir or quality.GOLD_DIR, args.skip_baselines, args.out)
+            from bench import assistant_gold
+
+            status = quality.main(args.gold_dir or quality.GOLD_DIR, args.skip_baselines, args.out)
+            return status or assistant_gold.main()
         from bench import speed
 
         return speed.main(args.gold_dir or speed.GOLD_DIR, args.out, args.skip_assistant)

@@ -88,3 +88,16 @@ def table(outcomes: list[Outcome]) -> str:
         rows.append("\nFailures:")
         rows += [f"- {o.id} ({o.kind}): {'; '.join(o.problems)}" for o in failures]
     return "\n".join(rows)
+
+
+def main() -> int:
+    """`python -m bench quality` part two: the end-to-end gold set through the assistant."""
+    from datetime import date
+
+    from assistant.service import Assistant
+    from ingest.index import ensure_index
+
+    outcomes = run_gold(Assistant(ensure_index(), today=date(2024, 7, 1)), load_gold())
+    print(f"\n## Assistant end to end — {len(outcomes)} gold conversations (today = 2024-07-01)\n")
+    print(table(outcomes))
+    return 0 if all(o.ok or THRESHOLDS.get(o.kind, 0) < 1 for o in outcomes) else 1

@@ -54,7 +54,10 @@ def compose_clauses(
         quote = hit.chunk.quote.strip() if exact else best_sentences(hit.chunk, question)
         c = cite(hit.chunk, quote)
         citations.append(c)
-        parts.append(f"{_md_quote(quote)}\n\n—— {_label(c, short)}")
+        # A table row is shown with its column names (only ever paired when cells and columns line up);
+        # the citation keeps the verbatim row.
+        shown = hit.chunk.text if hit.chunk.kind == "table_row" else quote
+        parts.append(f"{_md_quote(shown)}\n\n—— {_label(c, short)}")
     return "\n\n".join(parts), tuple(citations)
 
 
@@ -63,7 +66,7 @@ def compose_calculation(result: CalcResult, title: str) -> str:
     lines = [f"**{title}**"]
     if result.amount_yuan is not None:
         lines.append(f"测算金额：**{_money(result.amount_yuan)}**")
-    verdict = (result.extra or {}).get("verdict")
+    verdict = (result.extra or {}).get("verdict") or (result.extra or {}).get("入学方式")
     if verdict and result.amount_yuan is None:
         lines.append(f"结论：**{verdict}**")
     elif result.eligible is not None and result.amount_yuan is None:

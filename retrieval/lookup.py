@@ -124,6 +124,10 @@ def lookup(ref: Reference, chunks: list[Chunk]) -> list[Chunk]:
         if ref.item is not None:
             found = [c for c in found if (c.article or "").endswith(f"第{ref.item}项")] or found
         return found
+    if ref.attachment is not None and ref.item is not None:
+        # "附件2第6项": the task rows of that attachment's table numbered 6.
+        in_attachment = [c for c in mine if f"/附件{ref.attachment}/" in c.chunk_id]
+        return [c for c in in_attachment if re.search(rf"第{ref.item}项(-\d+)?$", c.article or "")]
     notice = ref.notice_item
     if ref.article is not None and not has_articles:
         notice = _notice_article(ref.article, ref.part)

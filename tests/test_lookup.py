@@ -90,3 +90,18 @@ def test_find_doc_by_alias_and_title(docs):
     assert find_doc("金科十条里的租房补贴", docs) == "西科管发〔2024〕1号"
     assert find_doc("北京市西城区养老助餐服务实施细则（试行）", docs) == "西民发〔2024〕1号"
     assert find_doc("朝阳区的政策", docs) is None
+
+
+def test_task_row_of_an_attachment(docs, chunks):
+    found = lookup(parse_reference("西政办发〔2024〕2号附件2第6项", docs), chunks)
+    assert found and all(c.chunk_id.startswith("西政办发〔2024〕2号/附件2/") for c in found)
+    assert all("第6项" in c.article for c in found)
+
+
+def test_numbered_items_of_notices(docs, chunks):
+    found = lookup(parse_reference("西政办发〔2024〕3号第11项", docs), chunks)
+    assert [c.chunk_id for c in found] == ["西政办发〔2024〕3号/三/11"]
+    found = lookup(parse_reference("西科管发〔2024〕1号第8条第1款", docs), chunks)
+    assert found and all(c.article.startswith("八（一）") for c in found)
+    found = lookup(parse_reference("西教发〔2024〕8号三（二）4", docs), chunks)
+    assert [c.article for c in found] == ["三（二）4"]

@@ -15,8 +15,9 @@ from assistant.llm import make_chat_model, rewrite
 from assistant.slots import extract
 from calculators.base import Calculator, InputError, load_all
 from ingest.index import Index
+from ingest.normalize import normalize
 from retrieval.lookup import lookup, parse_reference
-from retrieval.search import Retriever
+from retrieval.search import OTHER_PLACES, Retriever
 
 MAX_QUESTION = 2000
 # Words that ask for a number or a verdict: with these, a calculator intent runs even without inputs.
@@ -75,6 +76,10 @@ class Assistant:
             return Answer(q[:200] + "…", "not_found", f"问题太长（超过{MAX_QUESTION}字），请精简后再问。")
         if INJECTION.search(q):
             return self._not_found(q, "这个请求与西城区政府公报无关，我只能回答公报内容相关的问题。")
+
+        flat = normalize(q)
+        if OTHER_PLACES.search(flat) and "西城" not in flat:
+            return self._not_found(q, "公报是北京市西城区的文件，不涉及您问到的其他地区的政策。")
 
         ref = parse_reference(q, self.retriever.docs)
         if ref.is_clause and (found := lookup(ref, self.retriever.index.chunks)):

@@ -141,3 +141,9 @@ def test_cli_jsonl(fake_index_settings, tmp_path):
     lines = [json.loads(x) for x in proc.stdout.splitlines()]
     assert [x["status"] for x in lines] == ["answered", "calculated", "not_found"]
     assert lines[1]["calculation"]["amount_yuan"] == 600000
+
+
+def test_other_districts_are_out_of_scope_even_with_calculator_words(assistant):
+    a = assistant.ask("朝阳区分布式光伏每千瓦补贴多少")
+    assert a.status == "not_found" and a.calculation is None
+    assert assistant.ask("西城区和朝阳区的光伏装机500千瓦能拿多少").status == "calculated"

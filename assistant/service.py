@@ -136,7 +136,7 @@ class Assistant:
             fields = list((result.extra or {}).get("missing_fields", [])) or [
                 n
                 for n, f in calc.inputs.model_fields.items()
-                if n in result.missing or f.description in result.missing
+                if n in result.missing or any(m and (f.description or "").startswith(m) for m in result.missing)
             ]
             conv.missing = fields
             asks = [self._ask_text(intent, calc, n) for n in fields] or list(result.missing)

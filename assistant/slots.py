@@ -121,7 +121,10 @@ def extract(text: str, specs: list[SlotSpec]) -> Extraction:
     pairs = []
     for spec in number_specs:
         for i, q in enumerate(quantities):
-            unit_ok = q.unit == spec.unit or (q.unit is None and (spec.bare or spec.unit == "yuan"))
+            # A bare number counts as money only when it is plausibly an amount ("800万"), not "二档".
+            unit_ok = q.unit == spec.unit or (
+                q.unit is None and (spec.bare or (spec.unit == "yuan" and q.value >= 100))
+            )
             if spec.unit is None:
                 unit_ok = q.unit is None or spec.bare
             if unit_ok:

@@ -89,7 +89,8 @@ class Assistant:
         if conv.calculator and (intent is None or intent.calculator == conv.calculator):
             pending = self._intent_for(conv.calculator)
             values = extract(q, list(pending.slots)).values if pending else {}
-            if values and (conv.missing or FOLLOW_UP.search(q) or intent is not None):
+            # A short reply that states values ("2024年缴足的") continues the calculation in progress.
+            if values and (conv.missing or FOLLOW_UP.search(q) or intent is not None or len(q) <= 15):
                 return self._calculate(q, pending, conv, values)
         if intent is not None:
             values = extract(q, list(intent.slots)).values

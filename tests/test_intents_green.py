@@ -220,3 +220,11 @@ def test_plan_targets_are_not_reward_calculations(question):
         "green_forklift_reward",
         "green_cleaner_production_subsidy",
     ), intent.calculator
+
+
+def test_consulting_count_without_each_clients_energy_is_not_calculated():
+    # "6家500吨以上" states the threshold, not each client's energy use: a list of [500] would wrongly say 1 client.
+    intent, _ = best_intent(
+        "我们是节能咨询机构，给辖区6家年综合能耗500吨标准煤以上的单位做了节能诊断，能拿奖励吗"
+    )
+    assert intent is None or intent.calculator != "green_consulting_award"

@@ -14,10 +14,12 @@ _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} 
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
+# 百/千 as a digit, unless they start a unit word (千瓦, 千克, 千米, 百分之).
+_CN_HUNDRED_THOUSAND = "(?:百(?!分)|千(?!瓦|克|米))"
 # Arabic number with optional thousands separators and decimals, optionally followed by 万/亿 (also 千/百 after digits).
 NUMBER_RE = re.compile(
     rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<scale>万亿|亿|万|千(?!瓦|克|米)|百(?!分))?"
-    rf"|(?P<cn>[{_CN_DIGITS}十百千][{_CN_ALL}]*)"
+    rf"|(?P<cn>(?:[{_CN_DIGITS}十]|{_CN_HUNDRED_THOUSAND})(?:[{_CN_DIGITS}十万亿点]|{_CN_HUNDRED_THOUSAND})*)"
 )
 
 

@@ -22,7 +22,7 @@ from retrieval.search import OTHER_PLACES, Retriever
 MAX_QUESTION = 2000
 # Words that ask for a number or a verdict: with these, a calculator intent runs even without inputs.
 ASKS_FOR_RESULT = re.compile(
-    r"能(上|读|报|入)[^，。？?]{0,8}吗|能不能(上|读|报)|有补贴吗|有奖励吗|能补吗|算不算|能享受|可以享受|有没有(补贴|奖励)|多少|几[万千百]|能拿|能领|能得|能获得|算一下|计算|测算|能不能|可不可以|可以吗|是否符合|符合条件|够不够|有资格|能否|补多少|奖多少"
+    r"怎么算|如何计算|能(上|读|报|入)[^，。？?]{0,8}吗|能不能(上|读|报)|有补贴吗|有奖励吗|能补吗|算不算|能享受|可以享受|有没有(补贴|奖励)|多少|几[万千百]|能拿|能领|能得|能获得|算一下|计算|测算|能不能|可不可以|可以吗|是否符合|符合条件|够不够|有资格|能否|补多少|奖多少"
 )
 INJECTION = re.compile(
     r"忽略(以上|之前|上面|前面)|无视(以上|之前)|系统提示|system prompt|ignore (all |the )?(previous|above)|"

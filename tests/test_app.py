@@ -170,6 +170,8 @@ def fake_admission(monkeypatch):
     )
     for name in [n for n in REGISTRY if n.startswith("admission_")]:
         monkeypatch.delitem(REGISTRY, name)  # the wizard's steps are then exactly the fake one's
+    for name in [n for n in REGISTRY if n.startswith("admission_")]:
+        monkeypatch.delitem(REGISTRY, name)  # the wizard then runs over this one calculator only
     monkeypatch.setitem(REGISTRY, calc.name, calc)
     return calc
 
@@ -182,6 +184,8 @@ def _submit(at, label: str):
 def test_eligibility_wizard_walks_the_steps_to_a_verdict(app, fake_admission):
     go(app, "eligibility")
     assert app.title[0].value == "入学资格自查"
+    app.selectbox(key="wiz__stage").select("primary")
+    _submit(app, "下一步")  # 基本情况 → 户籍
     app.radio(key="wiz_child_hukou_beijing").set_value("是")
     _submit(app, "下一步")  # 户籍 → 出生日期
     app.date_input(key="wiz_birth_date").set_value(date(2018, 3, 1))
@@ -205,13 +209,30 @@ def test_eligibility_wizard_over_the_real_admission_calculators(app):
     if not [n for n in REGISTRY if n.startswith("admission_")]:
         assert "尚未就绪" in texts(app.main)
         return
-    for _ in range(10):  # click through with nothing filled in: every condition is at worst unknown
+    app.selectbox(key="wiz__stage").select("primary")
+    app.selectbox(key="wiz_hukou_type").select("xicheng_personal")
+    _submit(app, "下一步")
+    titles = []
+    for _ in range(10):  # fill the birth date and a home; leave the rest unknown
+        if "wiz_birth_date" in [d.key for d in app.date_input]:
+            app.date_input(key="wiz_birth_date").set_value(date(2018, 3, 1))
+        if "wiz_guardian_owns_home_in_xicheng" in [r.key for r in app.radio]:
+            app.radio(key="wiz_guardian_owns_home_in_xicheng").set_value("是")
+        titles.append(texts(app.main))
         label = next(b.label for b in app.button if b.label in ("下一步", "查看结果"))
         _submit(app, label)
         if label == "查看结果":
             break
+    assert not any(
+        "居住证" in t.split("不清楚")[0][-10:] for t in titles
+    )  # no permit step for a Beijing hukou
+    body = texts(app.main)
     assert "自查结果" in [h.value for h in app.subheader]
-    assert app.table[0].value["条件"].tolist()
+    assert "小学入学条件" in body and "非本市户籍适龄儿童" not in body  # only the rules that apply
+    table = app.table[0].value
+    rows = dict(zip(table["条件"], table["结果"], strict=True))
+    assert rows["年满6周岁"] == "符合"
+    assert all(article.startswith("西教发〔2024〕7号") for article in table["依据条款"])
 
 
 def test_clause_browser_lists_documents_reads_articles_and_copies_citations(app):

@@ -44,7 +44,7 @@ def page() -> None:
     assistant = get_assistant()
     st.title("计算器")
     st.caption("按公报条文测算补贴、奖励和资格。每个计算器的字段来自条文，结果附计算过程和原文出处。")
-    groups = by_document({n: c for n, c in assistant.calculators.items() if not n.startswith("admission_")})
+    groups = by_document(assistant.calculators)
     if not groups:
         st.info("暂无计算器。")
         return

@@ -7,12 +7,16 @@ import re
 import streamlit as st
 
 from assistant.ui.forms import FieldSpec, field_specs, known_option_labels, render_field
-from assistant.ui.render import escape_markdown
+from assistant.ui.render import escape_markdown, render_citations
 from assistant.ui.resources import get_assistant
 from calculators.base import Calculator, InputError
 from ingest.schema import CalcResult
 
 PREFIX = "admission_"
+STAGE, HUKOU = "_stage", "hukou_type"  # asked first: they decide which admission calculators apply
+STAGES = {"primary": "小学入学（一年级）", "middle": "初中入学（小升初）"}
+# hukou_type values for which the non-local-children rules (西教发〔2024〕8号, calculators *nonlocal*) apply
+NONLOCAL_HUKOU = (None, "non_beijing")
 # Wizard steps in the order a parent thinks of them; a field goes to the first topic whose words it contains
 # (topics checked in KEYWORDS order, so "居住证" is a permit, not housing; English words start a name part).
 STEPS = ("户籍", "出生日期", "住房", "父母就业和社保", "居住证", "其他情况")
@@ -20,8 +24,8 @@ KEYWORDS = {
     "居住证": r"居住证|(?<![a-z])(residence_permit|permit)",
     "户籍": r"户籍|户口|(?<![a-z])hukou",
     "出生日期": r"出生|年龄|周岁|(?<![a-z])(birth|age)",
-    "父母就业和社保": r"就业|工作|务工|社保|社会保险|营业执照|(?<![a-z])(employ|job|insurance|social|work)",
     "住房": r"住房|房屋|房产|产权|租|住址|居住|(?<![a-z])(housing|property|rent|lease|house|home)",
+    "父母就业和社保": r"就业|工作|务工|社保|社会保险|营业执照|(?<![a-z])(employ|job|insurance|social|work|business|contract)",
 }
 VERDICT = {True: "符合", False: "不符合", None: "未知"}
 
@@ -31,22 +35,46 @@ def admission_calculators(calculators: dict[str, Calculator]) -> list[Calculator
 
 
 def topic(spec: FieldSpec) -> str:
-    text = f"{spec.name} {spec.help}".lower()
-    for step, words in KEYWORDS.items():
-        if re.search(words, text, re.IGNORECASE):
-            return step
+    """The wizard step of a field: its English name decides first, its Chinese description second."""
+    for text in (spec.name.lower(), spec.help):
+        for step, words in KEYWORDS.items():
+            if re.search(words, text, re.IGNORECASE):
+                return step
     return "其他情况"
+
+
+def relevant(calcs: list[Calculator], values: dict) -> list[Calculator]:
+    """Calculators for the chosen stage (name has 'middle' or not) and, for *nonlocal*, a non-Beijing hukou."""
+    stage = values.get(STAGE)
+    out = []
+    for c in calcs:
+        if stage and (("middle" in c.name) != (stage == "middle")):
+            continue
+        if "nonlocal" in c.name and values.get(HUKOU) not in NONLOCAL_HUKOU:
+            continue
+        out.append(c)
+    return out
+
+
+def first_step(calcs: list[Calculator], fallback: dict) -> list[FieldSpec]:
+    """Stage, and hukou_type when a calculator asks for it (taken from that calculator's schema)."""
+    stage = FieldSpec(
+        STAGE, "孩子今年要办理", "选择入学阶段", "choice", False, True, None, tuple(STAGES), STAGES
+    )
+    hukou = next((f for c in calcs for f in field_specs(c.inputs, fallback) if f.name == HUKOU), None)
+    return [stage] + ([hukou] if hukou else [])
 
 
 def wizard_steps(calcs: list[Calculator], fallback: dict) -> list[tuple[str, list[FieldSpec]]]:
     """(step title, fields) for the steps that have fields; a field shared by several calculators appears once."""
-    seen: dict[str, FieldSpec] = {}
+    seen: dict[str, FieldSpec] = {STAGE: None, HUKOU: None}  # asked in the first step
     for c in calcs:
         for spec in field_specs(c.inputs, fallback):
             seen.setdefault(spec.name, spec)
     grouped: dict[str, list[FieldSpec]] = {s: [] for s in STEPS}
     for spec in seen.values():
-        grouped[topic(spec)].append(spec)
+        if spec is not None:
+            grouped[topic(spec)].append(spec)
     return [(s, fields) for s, fields in grouped.items() if fields]
 
 
@@ -86,34 +114,40 @@ def _restart() -> None:
 
 def verdict(calcs: list[Calculator], values: dict, as_of, docs) -> None:
     st.subheader("自查结果")
-    rows, warnings, cites = [], [], []
-    for calc in calcs:
-        result = _run(calc, values, as_of)
-        rows.extend(conditions(calc, result))
-        if isinstance(result, CalcResult):
-            warnings.extend(w for w in result.warnings if w not in warnings)
-            cites.extend(c for c in result.citations if c not in cites)
+    results = [(calc, _run(calc, values, as_of)) for calc in calcs]
+    rows = [r for calc, res in results for r in conditions(calc, res)]
     failed = [r for r in rows if r[1] is False]
     unknown = [r for r in rows if r[1] is None]
     if failed:
-        st.error(f"有 {len(failed)} 项条件不符合。")
+        st.error(f"有 {len(failed)} 项条件不符合，见下表。")
     elif unknown:
-        st.warning(f"已满足的条件都符合，还有 {len(unknown)} 项无法判断（信息不全），请补充后再看。")
+        st.warning(f"已判断的条件都符合，还有 {len(unknown)} 项无法判断（信息不全），可返回上一步补充。")
     else:
         st.success("按您填写的信息，各项条件均符合。")
-    st.table(
-        {
-            "条件": [r[0] for r in rows],
-            "结果": [VERDICT[r[1]] for r in rows],
-            "依据条款": [r[2] for r in rows],
-            "说明": [r[3] for r in rows],
-        }
-    )
-    for w in warnings:
-        st.warning(w, icon=":material/warning:")
+    cites = []
+    for calc, res in results:
+        ok = res.eligible if isinstance(res, CalcResult) else None
+        st.markdown(f"**{escape_markdown(calc.title)}**：{VERDICT[ok]}")
+        own = conditions(calc, res)
+        st.table(
+            {
+                "条件": [r[0] for r in own],
+                "结果": [VERDICT[r[1]] for r in own],
+                "依据条款": [r[2] for r in own],
+                "说明": [r[3] for r in own],
+            }
+        )
+        if not isinstance(res, CalcResult):
+            continue
+        for w in res.warnings:
+            st.warning(w, icon=":material/warning:")
+        notes = {k: v for k, v in (res.extra or {}).items() if isinstance(v, str) and not k.isascii()}
+        if notes:
+            with st.expander("办理说明", icon=":material/info:"):
+                for k, v in notes.items():
+                    st.markdown(f"**{escape_markdown(k)}**：{escape_markdown(v)}")
+        cites.extend(c for c in res.citations if c not in cites)
     if cites:
-        from assistant.ui.render import render_citations
-
         st.caption("引用条文")
         render_citations(cites, docs)
     st.caption("自查结果仅供参考，以学校和区教委审核为准。")
@@ -133,11 +167,12 @@ def page() -> None:
         )
         return
     fallback = known_option_labels(c.inputs for c in assistant.calculators.values())
-    steps = wizard_steps(calcs, fallback)
     st.session_state.setdefault("wiz_step", 0)
     st.session_state.setdefault("wiz_values", {})
-    step = min(st.session_state.wiz_step, len(steps))
     values = st.session_state.wiz_values
+    calcs = relevant(calcs, values)
+    steps = [("基本情况", first_step(calcs, fallback)), *wizard_steps(calcs, fallback)]
+    step = min(st.session_state.wiz_step, len(steps))
     st.progress(
         step / len(steps),
         text=f"第 {min(step + 1, len(steps))}/{len(steps)} 步" if step < len(steps) else "完成",
@@ -153,7 +188,10 @@ def page() -> None:
     title, fields = steps[step]
     with st.form(f"wiz_form_{step}"):
         st.markdown(f"**{escape_markdown(title)}**　不清楚的可以选“未知”或留空。")
-        current = {s.name: render_field(s, key=f"wiz_{s.name}", value=values.get(s.name)) for s in fields}
+        current = {
+            s.name: render_field(s, key=f"wiz_{s.name}", value=values.get(s.name), mark_optional=False)
+            for s in fields
+        }
         c1, c2 = st.columns(2)
         back = c1.form_submit_button("上一步", disabled=step == 0)
         forward = c2.form_submit_button("查看结果" if step == len(steps) - 1 else "下一步", type="primary")

@@ -131,9 +131,9 @@ def _parse_floats(text: str) -> list[float] | None:
         return None
 
 
-def render_field(spec: FieldSpec, key: str, value: Any = None) -> Any:
+def render_field(spec: FieldSpec, key: str, value: Any = None, mark_optional: bool = True) -> Any:
     """One widget for one field; returns the value to pass to Calculator.run (None = not given)."""
-    label = spec.label + ("" if spec.required else "（选填）")
+    label = spec.label + ("（选填）" if mark_optional and not spec.required else "")
     current = value if value is not None else spec.default
     match spec.kind:
         case "float" | "int":

@@ -59,8 +59,9 @@ def relevant(calcs: list[Calculator], values: dict) -> list[Calculator]:
 def first_step(calcs: list[Calculator], fallback: dict) -> list[FieldSpec]:
     """Stage, and hukou_type when a calculator asks for it (taken from that calculator's schema)."""
     stage = FieldSpec(
-        STAGE, "孩子今年要办理", "选择入学阶段", "choice", False, True, None, tuple(STAGES), STAGES
-    )
+        STAGE, "孩子今年要办理", "选择入学阶段", "choice", required=True, optional=False, default="primary",
+        options=tuple(STAGES), option_labels=STAGES,
+    )  # fmt: skip
     hukou = next((f for c in calcs for f in field_specs(c.inputs, fallback) if f.name == HUKOU), None)
     return [stage] + ([hukou] if hukou else [])
 

@@ -18,7 +18,7 @@ _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_HUNDRED_THOUSAND = "(?:百(?!分)|千(?!瓦|克|米))"
 # Arabic number with optional thousands separators and decimals, optionally followed by 万/亿 (also 千/百 after digits).
 NUMBER_RE = re.compile(
-    rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<scale>万亿|亿|万|千(?!瓦|克|米)|百(?!分))?"
+    rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<scale>万亿|千万|百万|亿|万|千(?!瓦|克|米)|百(?!分))?"
     rf"|(?P<cn>(?:[{_CN_DIGITS}十]|{_CN_HUNDRED_THOUSAND})(?:[{_CN_DIGITS}十万亿点]|{_CN_HUNDRED_THOUSAND})*)"
 )
 
@@ -31,6 +31,10 @@ def cn_number(text: str) -> float:
         digits = "".join(str(_DIGIT_VALUE[ch]) for ch in frac if ch in _DIGIT_VALUE)
         return value + (float(f"0.{digits}") if digits else 0.0)
     total, section, current = 0.0, 0.0, 0.0
+    # Spoken shorthand: a lone digit right after a unit is the next unit down ("一万二" = 12000, "三千五" = 3500).
+    shorthand = {"亿": 1e7, "万": 1e3, "千": 1e2, "百": 1e1}
+    if len(text) >= 3 and text[-1] in _DIGIT_VALUE and text[-2] in shorthand and text[-1] not in "零〇":
+        return cn_number(text[:-1]) + _DIGIT_VALUE[text[-1]] * shorthand[text[-2]]
     for ch in text:
         if ch in _DIGIT_VALUE:
             current = _DIGIT_VALUE[ch]
@@ -65,7 +69,9 @@ def find_numbers(text: str) -> list[Number]:
             value = float(m.group("num").replace(",", ""))
             scale = m.group("scale")
             if scale:
-                value *= {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3, "百": 1e2}[scale]
+                value *= {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千万": 1e7, "百万": 1e6, "千": 1e3, "百": 1e2}[
+                    scale
+                ]
         else:
             raw = m.group("cn")
             if raw in ("千", "百", "十", "万", "亿", "一"):

@@ -137,6 +137,11 @@ def evaluation_required(inputs: EvaluationInputs, as_of: date, params) -> CalcRe
     elif act in non_state["acts"]:
         ex.step(f"属于第五条{non_state['acts'][act]}：应当对相关非国有资产进行评估")
         required = True
+    elif act == "无偿划转给行政事业单位" and inputs.between_subordinate_units:
+        # 第六条（二）: 下属单位之间的资产划转 may skip evaluation whether or not 第六条（一）'s approval applies.
+        clause = ex.value(params["state_assets/subordinate_exemption"])["clause"]
+        ex.step(f"属于第六条{clause}：下属单位之间的资产划转，可以不进行资产评估")
+        required = False
     elif act == "无偿划转给行政事业单位":
         exempt = ex.value(params["state_assets/exempt_acts"])
         required = _exempt_case(

@@ -121,48 +121,29 @@ def test_calculation_amounts_count_as_grounded():
     assert check_grounded("可获得70万元奖励。", set(), "", calc) is not None
 
 
-def test_tool_calling_loop_with_a_fake_model():
+def _pv_tool_caller_then(final_text: str):
+    """A fake chat model that first calls the PV calculator tool, then answers with final_text."""
     from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
     from langchain_core.messages import AIMessage
-
-    from calculators.tools import all_tools
 
     class ToolFake(GenericFakeChatModel):
         def bind_tools(self, tools, **kwargs):
             return self
 
-    model = ToolFake(
-        messages=iter(
-            [
-                AIMessage(
-                    "", tool_calls=[{"name": "green_pv_reward", "args": {"capacity_kw": 500}, "id": "c1"}]
-                ),
-                AIMessage("按第五条第1项测算，可获得60万元一次性奖励。"),
-            ]
-        )
-    )
+    call = {"name": "green_pv_reward", "args": {"capacity_kw": 500}, "id": "c1"}
+    return ToolFake(messages=iter([AIMessage("", tool_calls=[call]), AIMessage(final_text)]))
+
+
+def test_tool_calling_loop_with_a_fake_model():
+    from calculators.tools import all_tools
+
+    model = _pv_tool_caller_then("按第五条第1项测算，可获得60万元一次性奖励。")
     reply = rewrite(model, "光伏500千瓦能拿多少", (), None, all_tools())
     assert reply.text and "60万元" in reply.text
 
 
 def test_tool_result_numbers_are_grounded_but_others_are_not():
-    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-    from langchain_core.messages import AIMessage
-
     from calculators.tools import all_tools
 
-    class ToolFake(GenericFakeChatModel):
-        def bind_tools(self, tools, **kwargs):
-            return self
-
-    model = ToolFake(
-        messages=iter(
-            [
-                AIMessage(
-                    "", tool_calls=[{"name": "green_pv_reward", "args": {"capacity_kw": 500}, "id": "c1"}]
-                ),
-                AIMessage("可获得75万元。"),
-            ]
-        )
-    )
+    model = _pv_tool_caller_then("可获得75万元。")
     assert rewrite(model, "光伏500千瓦能拿多少", (), None, all_tools()).text is None

@@ -8,7 +8,18 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from calculators.base import calculator, explain, yuan
-from calculators.rules.green_common import DOC, MAX_YUAN, P, capped, check, finish, pct, start, uplifted
+from calculators.rules.green_common import (
+    DOC,
+    MAX_YUAN,
+    P,
+    capped,
+    check,
+    check_actual_production,
+    finish,
+    pct,
+    start,
+    uplifted,
+)
 from ingest.schema import CalcResult
 
 AIR_RATE = P + "air_pollution_rate"
@@ -57,13 +68,7 @@ def air_pollution_reward(inputs: AirInputs, as_of: date, params) -> CalcResult:
     share = ex.value(params[AIR_RATE])["share"]
     cap = ex.value(params[AIR_CAP])["cap"]
     conds = [
-        check(
-            ex,
-            inputs.has_actual_production,
-            "区域内有实际生产的工业企业",
-            "不是区域内有实际生产的工业企业",
-            "是否为区域内有实际生产的工业企业",
-        )
+        check_actual_production(ex, inputs.has_actual_production)
     ]
     amount = _investment_reward(
         ex, inputs.investment_yuan, share, params[AIR_HIGHTECH], inputs.uses_certified_high_tech, cap
@@ -99,13 +104,7 @@ def monitoring_reward(inputs: MonitoringInputs, as_of: date, params) -> CalcResu
         ex.step("餐饮废气在线监控不在本项支持范围内，不予奖励")
         return ex.result(0, False)
     conds = [
-        check(
-            ex,
-            inputs.has_actual_production,
-            "区域内有实际生产的工业企业",
-            "不是区域内有实际生产的工业企业",
-            "是否为区域内有实际生产的工业企业",
-        ),
+        check_actual_production(ex, inputs.has_actual_production),
         check(
             ex,
             inputs.accepted_and_networked,

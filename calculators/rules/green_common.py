@@ -92,6 +92,17 @@ def check(ex: Explain, value: bool | None, met: str, failed: str, unknown: str) 
     return value
 
 
+def check_actual_production(ex: Explain, value: bool | None) -> bool | None:
+    """The condition items 4, 16 and 17 share: an industrial enterprise with actual production here."""
+    return check(
+        ex,
+        value,
+        "区域内有实际生产的工业企业",
+        "不是区域内有实际生产的工业企业",
+        "是否为区域内有实际生产的工业企业",
+    )
+
+
 def finish(ex: Explain, amount: float, conds: list[bool | None]) -> CalcResult:
     """Amount when every condition is met; 0 when one fails; the conditional amount when some are unknown."""
     ok = all_of(conds)

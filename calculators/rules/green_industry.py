@@ -7,7 +7,17 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from calculators.base import calculator, explain, yuan
-from calculators.rules.green_common import DOC, P, capped, check, finish, num, start, uplifted
+from calculators.rules.green_common import (
+    DOC,
+    P,
+    capped,
+    check,
+    check_actual_production,
+    finish,
+    num,
+    start,
+    uplifted,
+)
 from ingest.schema import CalcResult
 
 RETROFIT = P + "industrial_retrofit"
@@ -45,13 +55,7 @@ def industrial_retrofit(inputs: IndustrialRetrofitInputs, as_of: date, params) -
     start(ex)
     p = ex.value(params[RETROFIT])
     conds = [
-        check(
-            ex,
-            inputs.has_actual_production,
-            "区域内有实际生产的工业企业",
-            "不是区域内有实际生产的工业企业",
-            "是否为区域内有实际生产的工业企业",
-        )
+        check_actual_production(ex, inputs.has_actual_production)
     ]
     rate = uplifted(
         ex, p["rate"], params[RETROFIT_HIGHTECH], inputs.uses_certified_high_tech, "奖励标准", per_tce

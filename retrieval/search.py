@@ -59,14 +59,15 @@ class Retriever:
             hits = tuple(Hit(c, 1.0, ("exact",)) for c in found[: max(k, len(found))])
             return SearchResult(query, hits, True, True, 1.0, ref)
         doc_no = doc_no or ref.doc_no
-        fused, dense_top = self._hybrid(query, doc_no, kind)
+        fused, dense_top, bm25_top = self._hybrid(query, doc_no, kind)
         hits = tuple(Hit(self.index.by_id[i], score, src) for i, score, src in fused[:k])
-        relevant = bool(hits) and self._in_scope(query, dense_top, ref)
+        relevant = bool(hits) and self._in_scope(query, dense_top, bm25_top, ref)
         return SearchResult(query, hits, False, relevant, dense_top, ref)
 
     def _hybrid(self, query: str, doc_no: str | None, kind: str | None, weights: dict | None = None):
-        """Fused ranking and the top dense cosine. BM25 runs on the query as typed and, when the
-        vocabulary adds gazette terms, once more on the expanded query as a third ranked list."""
+        """Fused ranking, the top dense cosine and the top BM25 score of the expanded query (over all
+        chunks, for the relevance signal). BM25 runs on the query as typed and, when the vocabulary
+        adds gazette terms, once more on the expanded query as a third ranked list."""
         weights = weights or FUSION_WEIGHTS
         q = normalize(query)
         expanded = expand_query(q)
@@ -75,11 +76,11 @@ class Retriever:
             return (doc_no is None or c.doc_no == doc_no) and (kind is None or c.kind == kind)
 
         n = len(self.index.chunks) if (doc_no or kind) else CANDIDATES
-        rankings = {"bm25": [c.chunk_id for c, _ in self.index.bm25_search(q, n) if keep(c)][:CANDIDATES]}
-        if expanded != q and weights.get("bm25x"):
-            rankings["bm25x"] = [c.chunk_id for c, _ in self.index.bm25_search(expanded, n) if keep(c)][
-                :CANDIDATES
-            ]
+        raw = self.index.bm25_search(q, n)
+        wider = raw if expanded == q else self.index.bm25_search(expanded, n)
+        rankings = {"bm25": [c.chunk_id for c, _ in raw if keep(c)][:CANDIDATES]}
+        if wider is not raw and weights.get("bm25x"):
+            rankings["bm25x"] = [c.chunk_id for c, _ in wider if keep(c)][:CANDIDATES]
         where = {}
         if doc_no:
             where["doc_no"] = doc_no
@@ -92,13 +93,13 @@ class Retriever:
         rankings["dense"] = [c.chunk_id for c, _ in dense]
         fused = rrf_fuse(rankings, weights=weights)
         dense_top = dense[0][1] if dense else 0.0
-        return fused, dense_top
+        bm25_top = wider[0][1] if wider else 0.0
+        return fused, dense_top, bm25_top
 
-    def _in_scope(self, query: str, dense_top: float, ref: Reference) -> bool:
+    def _in_scope(self, query: str, dense_top: float, bm25_top: float, ref: Reference) -> bool:
         q = normalize(query)
         if ref.doc_no is not None:
             return True
         if OTHER_PLACES.search(q) and "西城" not in q:
             return False
-        top = self.index.bm25_search(expand_query(q), 1)
-        return dense_top >= MIN_DENSE or (bool(top) and top[0][1] >= MIN_BM25)
+        return dense_top >= MIN_DENSE or bm25_top >= MIN_BM25

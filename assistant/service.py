@@ -16,7 +16,6 @@ from assistant.slots import extract
 from calculators.base import Calculator, InputError, load_all
 from ingest.index import Index
 from ingest.normalize import normalize
-from retrieval.lookup import lookup, parse_reference
 from retrieval.search import OTHER_PLACES, Retriever
 
 MAX_QUESTION = 2000
@@ -81,9 +80,9 @@ class Assistant:
         if OTHER_PLACES.search(flat) and "西城" not in flat:
             return self._not_found(q, "公报是北京市西城区的文件，不涉及您问到的其他地区的政策。")
 
-        ref = parse_reference(q, self.retriever.docs)
-        if ref.is_clause and (found := lookup(ref, self.retriever.index.chunks)):
-            return self._clauses(q, [self.retriever_hit(c) for c in found], exact=True)
+        _, exact = self.retriever.exact(q)
+        if exact:
+            return self._clauses(q, exact, exact=True)
 
         intent, _ = best_intent(q, self.intents)
         if conv.calculator and (intent is None or intent.calculator == conv.calculator):
@@ -109,11 +108,6 @@ class Assistant:
             return replace(answer, answer=reply.text)
         return replace(answer, answer=f"{answer.answer}\n\n*{reply.notice}*", notices=(reply.notice,))
 
-    def retriever_hit(self, chunk):
-        from ingest.schema import Hit
-
-        return Hit(chunk, 1.0, ("exact",))
-
     def _intent_for(self, name: str) -> Intent | None:
         return next((i for i in self.intents if i.calculator == name), None)
 
@@ -137,7 +131,8 @@ class Assistant:
             fields = list((result.extra or {}).get("missing_fields", [])) or [
                 n
                 for n, f in calc.inputs.model_fields.items()
-                if n in result.missing or any(m and (f.description or "").startswith(m) for m in result.missing)
+                if n in result.missing
+                or any(m and (f.description or "").startswith(m) for m in result.missing)
             ]
             conv.missing = fields
             asks = [self._ask_text(intent, calc, n) for n in fields] or list(result.missing)

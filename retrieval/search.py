@@ -54,15 +54,20 @@ class Retriever:
     ) -> SearchResult:
         if not query or not query.strip():
             raise ValueError("empty query")
-        ref = parse_reference(query, self.docs)
-        if ref.is_clause and (found := lookup(ref, self.index.chunks)):
-            hits = tuple(Hit(c, 1.0, ("exact",)) for c in found[: max(k, len(found))])
-            return SearchResult(query, hits, True, True, 1.0, ref)
+        ref, exact = self.exact(query)
+        if exact:
+            return SearchResult(query, exact, True, True, 1.0, ref)
         doc_no = doc_no or ref.doc_no
         fused, dense_top, bm25_top = self._hybrid(query, doc_no, kind)
         hits = tuple(Hit(self.index.by_id[i], score, src) for i, score, src in fused[:k])
         relevant = bool(hits) and self._in_scope(query, dense_top, bm25_top, ref)
         return SearchResult(query, hits, False, relevant, dense_top, ref)
+
+    def exact(self, query: str) -> tuple[Reference, tuple[Hit, ...]]:
+        """The reference a query makes, and every chunk of the clause it names (none if it names none)."""
+        ref = parse_reference(query, self.docs)
+        found = lookup(ref, self.index.chunks) if ref.is_clause else []
+        return ref, tuple(Hit(c, 1.0, ("exact",)) for c in found)
 
     def _hybrid(self, query: str, doc_no: str | None, kind: str | None, weights: dict | None = None):
         """Fused ranking, the top dense cosine and the top BM25 score of the expanded query (over all

@@ -360,6 +360,6 @@ def chunk_documents(docs: list[Document]) -> list[Chunk]:
 
 def article_number(label: str | None) -> int | None:
     """'第二十一条 第3项' → 21."""
-    if label and (m := re.match(r"第([一二三四五六七八九十百零〇两]+)条", label)):
+    if label and (m := ARTICLE_RE.match(label)):
         return cn_to_int(m.group(1))
     return None

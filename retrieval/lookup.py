@@ -13,9 +13,10 @@ from ingest.chunk import article_number
 from ingest.normalize import normalize
 from ingest.numerals import cn_to_int, int_to_cn
 from ingest.schema import Chunk, Document
+from ingest.structure import CN
 
 ALIASES_FILE = Path(__file__).with_name("aliases.yaml")
-_NUM = r"[一二三四五六七八九十百零〇两\d]+"
+_NUM = rf"[{CN}\d]+"
 _ARTICLE = re.compile(rf"第\s*({_NUM})\s*条")
 _ITEM = re.compile(rf"第\s*({_NUM})\s*项")
 _ATTACHMENT = re.compile(r"附件\s*([\d一二三四五六七八九]+)")

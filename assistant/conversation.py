@@ -37,6 +37,24 @@ class Answer:
             "status": self.status,
             "answer": self.answer,
             "citations": [c.to_dict() for c in self.citations],
-            "calculation": self.calculation.to_dict() if self.calculation else None,
+            "calculation": _contract_calculation(self.calculation) if self.calculation else None,
             "elapsed_ms": round(self.elapsed_ms, 1),
         }
+
+
+CALCULATION_KEYS = (
+    "calculator",
+    "inputs",
+    "amount_yuan",
+    "eligible",
+    "steps",
+    "missing",
+    "citations",
+    "warnings",
+)
+
+
+def _contract_calculation(result: CalcResult) -> dict:
+    """Exactly the keys of the CLI/JSON contract (ARCHITECTURE.md); offices and materials stay in the page."""
+    d = result.to_dict()
+    return {k: d[k] for k in CALCULATION_KEYS}

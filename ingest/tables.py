@@ -89,7 +89,9 @@ def record_rows(lines: list[str]) -> list[Row]:
         if len(filled) != len([n for n in names if n]):
             # Cells and column names do not line up (merged headers in the PDF): pairing them would
             # put a number under the wrong column, so keep the cells in their printed order only.
-            text = f"{c[0]}：" + " | ".join(filled[1:]) + "（列：" + " | ".join(n for n in names[1:] if n) + "）"
+            text = (
+                f"{c[0]}：" + " | ".join(filled[1:]) + "（列：" + " | ".join(n for n in names[1:] if n) + "）"
+            )
         else:
             pairs = [f"{names[i] if i < len(names) else ''} {v}".strip() for i, v in enumerate(c[1:], 1) if v]
             text = f"{c[0]}：" + "；".join(pairs)

@@ -1,11 +1,11 @@
-"""Streamlit app of the Xicheng gazette assistant: navigation over the pages in assistant/ui/."""
+"""Streamlit app of the Xicheng gazette assistant: navigation over the pages in ui/."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from assistant.ui import calculators_page, chat, clauses, eligibility
-from assistant.ui.resources import get_assistant
+from ui import calculators_page, chat, clauses, eligibility
+from ui.resources import get_assistant
 
 st.set_page_config(page_title="西城区政府公报助手", page_icon=":material/gavel:", layout="wide")
 

@@ -8,8 +8,9 @@ import sys
 
 from assistant.conversation import Conversation
 from ingest.embedders import EmbedderError
-from ingest.index import IndexUnavailable, load_index
+from ingest.index import IndexUnavailable
 from ingest.parse import CorpusError
+from retrieval.index import load_index
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest.normalize import normalize
-from ingest.schema import CalcResult, Chunk, Citation, Document, Hit
+from core.normalize import normalize
+from core.schema import CalcResult, Chunk, Citation, Document, Hit
 from retrieval.vocab import expand_query
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；！？])|\n")

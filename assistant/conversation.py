@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.schema import CalcResult, Citation
+from core.schema import CalcResult, Citation
 
 
 @dataclass

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from assistant.slots import SlotSpec
-from ingest.normalize import normalize
+from core.normalize import normalize
 
 INTENTS_DIR = Path(__file__).with_name("intents")
 

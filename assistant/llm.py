@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from assistant.numbers import find_numbers
 from assistant.prompts import SYSTEM, USER
-from ingest.normalize import normalize
-from ingest.schema import CalcResult, Citation
-from ingest.settings import Settings
+from core.normalize import normalize
+from core.schema import CalcResult, Citation
+from core.settings import Settings
 
 _CITED = re.compile(r"\[([^\[\]]+?〔\d{4}〕\d+号[^\[\]]*)\]")
 MAX_TOOL_ROUNDS = 3

@@ -14,8 +14,8 @@ from assistant.intents import Intent, best_intent, load_intents
 from assistant.llm import make_chat_model, rewrite
 from assistant.slots import extract
 from calculators.base import Calculator, InputError, load_all
-from ingest.index import Index
-from ingest.normalize import normalize
+from core.normalize import normalize
+from retrieval.index import Index
 from retrieval.search import OTHER_PLACES, Retriever
 
 MAX_QUESTION = 2000

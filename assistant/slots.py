@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.numbers import find_dates, find_quantities
-from ingest.normalize import normalize
+from core.normalize import normalize
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.cmd == "quality":
-            from bench import quality
-
-            from bench import assistant_gold
+            from bench import assistant_gold, quality
 
             status = quality.main(args.gold_dir or quality.GOLD_DIR, args.skip_baselines, args.out)
             return status or assistant_gold.main()

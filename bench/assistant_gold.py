@@ -95,7 +95,7 @@ def main() -> int:
     from datetime import date
 
     from assistant.service import Assistant
-    from ingest.index import ensure_index
+    from retrieval.index import ensure_index
 
     outcomes = run_gold(Assistant(ensure_index(), today=date(2024, 7, 1)), load_gold())
     print(f"\n## Assistant end to end — {len(outcomes)} gold conversations (today = 2024-07-01)\n")

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from core.normalize import normalize
+from core.schema import Document
 from ingest.embedders import Embedder
-from ingest.index import Index
-from ingest.normalize import normalize
-from ingest.schema import Document
+from retrieval.index import Index
 
 # Plain LangChain: the splitter's documented defaults for a first RAG demo.
 PLAIN_CHUNK_SIZE, PLAIN_OVERLAP = 500, 50

@@ -105,7 +105,7 @@ def overlap_needed(gold_text: str) -> int:
 def passage_hits(passage: str, gold_texts: Iterable[str]) -> bool:
     """The overlap rule for baseline passages: LCS(passage, gold) ≥ min(40, ⌈0.5 × len(gold)⌉) for some gold text.
 
-    Both sides are expected already normalised (ingest.normalize.normalize).
+    Both sides are expected already normalised (core.normalize.normalize).
     """
     return any(has_common_substring(passage, g, overlap_needed(g)) for g in gold_texts if g)
 

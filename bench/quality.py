@@ -25,12 +25,13 @@ from bench.metrics import (
     percentiles,
     score,
 )
-from ingest.index import Index, build_index, chunk_search_text, load_index
-from ingest.normalize import normalize
-from ingest.settings import Settings
+from core.normalize import normalize
+from core.settings import Settings
+from core.tokenize import TOKENIZERS, get_tokenizer
+from ingest.index import build_index, chunk_search_text
 from retrieval import search as search_mod
+from retrieval.index import Index, load_index
 from retrieval.search import Retriever
-from retrieval.tokenize import TOKENIZERS, get_tokenizer
 from retrieval.vocab import expand_query
 
 # BENCH_GOLD_DIR points the benchmarks and the quality test at another gold set (development only).
@@ -363,7 +364,7 @@ def render(result: dict) -> str:
         "",
         f"Doc level: a hit's 文号 equals the gold doc_no. Chunk level: one of the gold chunk ids is among the hits; "
         f"a baseline passage that is not one of our chunks counts as hitting a gold chunk when the longest common "
-        f"substring of the normalised texts (ingest.normalize.normalize; a table row also by its verbatim source "
+        f"substring of the normalised texts (core.normalize.normalize; a table row also by its verbatim source "
         f"lines) is ≥ min({o['chars']}, ⌈{o['share']} × len(gold chunk text)⌉). Baselines get the raw question, "
         f"the same corpus and the same embedder.",
     ]

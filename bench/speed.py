@@ -15,9 +15,10 @@ from pathlib import Path
 
 from bench.metrics import percentiles
 from bench.quality import GOLD_DIR, RESULTS_DIR, load_gold
+from core.settings import PROJECT_ROOT, Settings
 from ingest.embedders import DEFAULT_EMBEDDER
-from ingest.index import Index, build_index, load_index
-from ingest.settings import PROJECT_ROOT, Settings
+from ingest.index import build_index
+from retrieval.index import Index, load_index
 from retrieval.search import Retriever
 
 CLI_TIMEOUT_S = 300

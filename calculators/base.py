@@ -9,17 +9,8 @@ from datetime import date
 from pydantic import BaseModel, ValidationError
 
 from calculators.params import Param, load_param
-from ingest.schema import CalcResult, Citation
-
-DOC_TITLES = {
-    "西发改文〔2024〕82号": "西城区促进绿色低碳高质量发展若干措施",
-    "西文旅发〔2024〕3号": "北京市西城区鼓励社会力量兴办博物馆扶持资金管理办法（暂行）",
-    "西民发〔2024〕1号": "北京市西城区养老助餐服务实施细则（试行）",
-    "西科管发〔2024〕1号": "《关于支持国家级金融科技创新示范区建设若干措施》实施细则（试行）",
-    "西财资产〔2024〕18号": "西城区行政事业单位国有资产评估管理办法",
-    "西教发〔2024〕7号": "北京市西城区教育委员会关于西城区2024年义务教育阶段入学工作的实施意见",
-    "西教发〔2024〕8号": "北京市西城区教育委员会关于西城区2024年非本市户籍适龄儿童入学材料的审核办法",
-}
+from core.catalog import title_of
+from core.schema import CalcResult, Citation
 
 
 class InputError(ValueError):
@@ -105,7 +96,7 @@ def calculator(*, name: str, title: str, doc_no: str, article: str, inputs, para
 
 def cite(param: Param) -> Citation:
     r = param.reference
-    return Citation(r.doc_no, DOC_TITLES.get(r.doc_no, ""), r.article, r.quote, None)
+    return Citation(r.doc_no, title_of(r.doc_no), r.article, r.quote, None)
 
 
 @dataclass

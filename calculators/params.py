@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from ingest.schema import Citation
+from core.schema import Citation
 
 PARAMS_DIR = Path(__file__).resolve().parent / "params"
 

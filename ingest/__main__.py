@@ -8,7 +8,7 @@ import sys
 import unicodedata
 from collections import Counter
 
-from ingest.settings import Settings
+from core.settings import Settings
 
 
 def _stats(manifest: dict) -> dict:

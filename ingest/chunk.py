@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ingest.normalize import normalize
-from ingest.numerals import cn_to_int
-from ingest.schema import Chunk, Document
+from core.normalize import normalize
+from core.numerals import cn_to_int
+from core.schema import Chunk, Document
 from ingest.structure import (
     ARTICLE_RE,
     ATTACHMENT_LIST_RE,

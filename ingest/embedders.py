@@ -10,7 +10,7 @@ from typing import Protocol
 
 import numpy as np
 
-from ingest.normalize import normalize
+from core.normalize import normalize
 
 Progress = Callable[[int], None]  # called with the number of texts just embedded
 

@@ -15,26 +15,26 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
+from core.catalog import DOCUMENTS_FILE as DOCUMENTS
+from core.normalize import normalize
+from core.schema import Chunk, Document
+from core.settings import Settings, get_settings
+from core.tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_fingerprint
 from ingest.embedders import Embedder, Progress, get_embedder
-from ingest.normalize import normalize
-from ingest.schema import Chunk, Document
-from ingest.settings import Settings, get_settings
-from retrieval.tokenize import DEFAULT_TOKENIZER, Tokenizer, get_tokenizer, tokenizer_fingerprint
 
 # A few hundred chunks: search wide enough that HNSW returns the exact neighbours, the same on every
 # load (with Chroma's defaults the top 40 changed between processes, moving MRR by ±0.005).
 HNSW_CONFIG = {"space": "cosine", "ef_construction": 400, "ef_search": 400, "max_neighbors": 32}
-INDEX_FORMAT = 3  # bump when the files, chunk_search_text or BM25_PARAMS change: forces a rebuild
+INDEX_FORMAT = 4  # bump when the files, chunk_search_text or BM25_PARAMS change: forces a rebuild
 # k1=1.0 suits short clauses; measured on the retrieval gold set against the 1.5 default (MRR 0.865 vs 0.853).
 BM25_PARAMS = {"k1": 1.0, "b": 0.75}
-MANIFEST, CHUNKS, BM25_DIR, CHROMA_DIR = "manifest.json", "chunks.jsonl", "bm25", "chroma"
+MANIFEST, CHUNKS = "manifest.json", "chunks.jsonl"
+BM25_DIR, CHROMA_DIR = "bm25", "chroma"
 _CHROMA_BATCH = 500
 Log = Callable[[str], None]
 
@@ -53,6 +53,12 @@ class BuildReport:
     reason: str
     manifest: dict
     seconds: float
+
+
+def write_jsonl(path: Path, items) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for item in items:
+            fh.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
 
 
 def _stderr(msg: str) -> None:
@@ -101,17 +107,13 @@ def _chunk_metadata(chunk: Chunk, doc: Document | None) -> dict[str, Any]:
     return meta
 
 
-def _chunk_from_dict(d: dict) -> Chunk:
-    return Chunk(**{**d, "section_path": tuple(d["section_path"])})
-
-
 def collection_name(corpus_sha: str, embedder: str, stamp: str) -> str:
     """Chroma names allow [a-zA-Z0-9._-]: corpus hash prefix + embedder slug + build stamp, never reused."""
     slug = re.sub(r"[^a-zA-Z0-9]+", "-", embedder).strip("-")[-40:] or "emb"
     return f"gazette-{corpus_sha[:12]}-{slug}-{stamp}"
 
 
-def _chroma_client(settings: Settings, path: Path | None):
+def chroma_client(settings: Settings, path: Path | None):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -128,7 +130,7 @@ def _chroma_client(settings: Settings, path: Path | None):
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
-def _release_chroma(path: Path) -> None:
+def release_chroma(path: Path) -> None:
     """Stop any in-process Chroma system still holding files under `path` before it is moved or deleted."""
     from chromadb.api.shared_system_client import SharedSystemClient
 
@@ -138,7 +140,7 @@ def _release_chroma(path: Path) -> None:
         system.stop()
 
 
-def _chroma_mode(settings: Settings) -> str:
+def chroma_mode(settings: Settings) -> str:
     return f"http://{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else "embedded"
 
 
@@ -152,7 +154,7 @@ def read_manifest(index_dir: Path) -> dict:
         manifest["corpus_sha256"], manifest["embedder"], manifest["chunks"]  # noqa: B018
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise IndexUnavailable(f"index at {index_dir} is corrupt: unreadable {MANIFEST} ({e})") from None
-    needed = [CHUNKS, f"{BM25_DIR}/params.index.json", f"{BM25_DIR}/vocab.index.json"]
+    needed = [CHUNKS, DOCUMENTS, f"{BM25_DIR}/params.index.json", f"{BM25_DIR}/vocab.index.json"]
     if manifest.get("chroma") == "embedded":
         needed.append(f"{CHROMA_DIR}/chroma.sqlite3")
     missing = [name for name in needed if not (index_dir / name).exists()]
@@ -171,11 +173,11 @@ def _wanted(settings: Settings, corpus_sha: str, tokenizer: str) -> dict:
         "parser_version": PARSER_VERSION,
         "tokenizer": tokenizer,
         "tokenizer_data": tokenizer_fingerprint(tokenizer),
-        "chroma": _chroma_mode(settings),
+        "chroma": chroma_mode(settings),
     }
 
 
-def _recover_interrupted_swap(index_dir: Path) -> None:
+def recover_interrupted_swap(index_dir: Path) -> None:
     """A kill between the two renames of a swap leaves only the old index beside: put it back."""
     if index_dir.exists():
         return
@@ -243,7 +245,7 @@ def build_index(
     started = time.perf_counter()
     corpus_sha = corpus_fingerprint(settings.corpus_dir)
     with _build_lock(settings.data_dir):
-        _recover_interrupted_swap(index_dir)
+        recover_interrupted_swap(index_dir)
         wanted = _wanted(settings, corpus_sha, tokenizer)
         old_manifest: dict | None = None
         try:
@@ -260,7 +262,7 @@ def build_index(
             return BuildReport("unchanged", "index is current", old_manifest, time.perf_counter() - started)
         embedder = get_embedder(settings.embedder)  # unknown embedder: fail before parsing
         if settings.chroma_host:
-            _chroma_client(settings, None)  # unreachable server: fail before embedding
+            chroma_client(settings, None)  # unreachable server: fail before embedding
         manifest = _build_into_temp_and_swap(settings, wanted, embedder, progress, old_manifest, log)
     return BuildReport("built", reason, manifest, time.perf_counter() - started)
 
@@ -299,16 +301,15 @@ def _build_into_temp_and_swap(
             bar.close()
         embed_seconds = time.perf_counter() - t0
 
-        with open(tmp / CHUNKS, "w", encoding="utf-8") as fh:
-            for c in chunks:
-                fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+        write_jsonl(tmp / CHUNKS, chunks)
+        write_jsonl(tmp / DOCUMENTS, docs)  # the reader serves these; it never re-parses the corpus
 
         tokenize = get_tokenizer(wanted["tokenizer"])
         retriever = bm25s.BM25(**BM25_PARAMS)
         retriever.index([tokenize(t) for t in texts], show_progress=False)
         retriever.save(str(tmp / BM25_DIR), show_progress=False)
 
-        client = _chroma_client(settings, tmp / CHROMA_DIR)
+        client = chroma_client(settings, tmp / CHROMA_DIR)
         if settings.chroma_host:
             _delete_collection(client, name)
         collection = client.create_collection(
@@ -337,7 +338,7 @@ def _build_into_temp_and_swap(
         }
         if not settings.chroma_host:
             client.close()  # flush and release sqlite before the folder moves
-            _release_chroma(tmp / CHROMA_DIR)
+            release_chroma(tmp / CHROMA_DIR)
         # the manifest is written last: its presence marks a complete index
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         _swap(tmp, index_dir)
@@ -345,7 +346,7 @@ def _build_into_temp_and_swap(
         if client is not None and settings.chroma_host:
             _delete_collection(client, name)
         elif client is not None:
-            _release_chroma(tmp / CHROMA_DIR)
+            release_chroma(tmp / CHROMA_DIR)
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     if settings.chroma_host and old_manifest and old_manifest.get("collection") not in (None, name):
@@ -364,7 +365,7 @@ def _doc_entry(d: Document, n_chunks: int) -> dict:
 
 def _server_collection_problem(settings: Settings, manifest: dict) -> str:
     """On a Chroma server the collection can vanish behind our back (server wiped): check it is whole."""
-    client = _chroma_client(settings, None)
+    client = chroma_client(settings, None)
     try:
         count = client.get_collection(manifest["collection"], embedding_function=None).count()
     except Exception:
@@ -379,96 +380,10 @@ def _delete_collection(client, name: str) -> None:
 
 def _swap(tmp: Path, index_dir: Path) -> None:
     """Old index aside, new one in, old one removed: at every instant one complete index exists."""
-    _release_chroma(index_dir / CHROMA_DIR)
+    release_chroma(index_dir / CHROMA_DIR)
     old = index_dir.parent / f".{index_dir.name}.old-{os.getpid()}"
     if index_dir.exists():
         shutil.rmtree(old, ignore_errors=True)
         os.replace(index_dir, old)
     os.replace(tmp, index_dir)
     shutil.rmtree(old, ignore_errors=True)
-
-
-@dataclass
-class Index:
-    """A loaded index: chunks by id, BM25 retriever + tokenizer, Chroma collection, and the embedder."""
-
-    settings: Settings
-    manifest: dict
-    chunks: list[Chunk]
-    by_id: dict[str, Chunk]
-    bm25: Any  # bm25s.BM25, rows aligned with `chunks`
-    tokenizer: Tokenizer
-    collection: Any  # chromadb Collection, queried with our own vectors only
-    _embedder: Embedder | None = field(default=None, repr=False)
-
-    @property
-    def embedder(self) -> Embedder:
-        if self._embedder is None:
-            self._embedder = get_embedder(self.manifest["embedder"])
-        return self._embedder
-
-    def chunk(self, chunk_id: str) -> Chunk:
-        return self.by_id[chunk_id]
-
-    def bm25_search(self, query: str, k: int = 10) -> list[tuple[Chunk, float]]:
-        tokens = self.tokenizer(query)
-        if not tokens:
-            return []
-        scores = self.bm25.get_scores(tokens)
-        top = np.argsort(-scores, kind="stable")[:k]
-        return [(self.chunks[i], float(scores[i])) for i in top if scores[i] > 0]
-
-    def dense_search(self, query: str, k: int = 10, where: dict | None = None) -> list[tuple[Chunk, float]]:
-        """Cosine similarity (1 - Chroma's cosine distance) of the top k chunks."""
-        res = self.collection.query(
-            query_embeddings=[self.embedder.embed_query(query)],
-            n_results=min(k, len(self.chunks)),
-            where=where,
-            include=["distances"],
-        )
-        return [
-            (self.by_id[i], 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)
-        ]
-
-
-def load_index(settings: Settings | None = None, embedder: Embedder | None = None) -> Index:
-    """Open the index on disk; IndexUnavailable says how to fix a missing, corrupt or mismatched one."""
-    import bm25s
-
-    settings = settings or get_settings()
-    index_dir = settings.index_dir
-    _recover_interrupted_swap(index_dir)
-    try:
-        manifest = read_manifest(index_dir)
-    except IndexUnavailable as e:
-        raise IndexUnavailable(f"{e}: run `python -m ingest` first") from None
-    if manifest["embedder"] != settings.embedder or manifest.get("chroma") != _chroma_mode(settings):
-        raise IndexUnavailable(
-            f"index was built for embedder {manifest['embedder']!r} ({manifest.get('chroma')}), settings ask "
-            f"for {settings.embedder!r} ({_chroma_mode(settings)}): run `python -m ingest`"
-        )
-    with open(index_dir / CHUNKS, encoding="utf-8") as fh:
-        chunks = [_chunk_from_dict(json.loads(line)) for line in fh if line.strip()]
-    retriever = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False, verbosity=0)
-    client = _chroma_client(settings, index_dir / CHROMA_DIR)
-    try:
-        collection = client.get_collection(manifest["collection"], embedding_function=None)
-    except Exception as e:
-        raise IndexUnavailable(
-            f"Chroma collection {manifest['collection']} is missing ({e}): run `python -m ingest --rebuild`"
-        ) from None
-    if len(chunks) != manifest["chunks"]:
-        raise IndexUnavailable(
-            f"index at {index_dir} is corrupt: {CHUNKS} has {len(chunks)} chunks, manifest says {manifest['chunks']}"
-        )
-    return Index(
-        settings, manifest, chunks, {c.chunk_id: c for c in chunks}, retriever,
-        get_tokenizer(manifest["tokenizer"]), collection, embedder,
-    )  # fmt: skip
-
-
-def ensure_index(settings: Settings | None = None, **build_kwargs) -> Index:
-    """Build if needed (a no-op when current), then load."""
-    settings = settings or get_settings()
-    build_index(settings, **build_kwargs)
-    return load_index(settings)

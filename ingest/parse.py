@@ -8,17 +8,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from ingest.normalize import normalize, unify_doc_no
-from ingest.schema import Document
-from ingest.settings import get_settings
+from core.normalize import normalize, unify_doc_no
+from core.schema import Document
+from core.settings import get_settings
 
 
 def _source_fingerprint() -> str:
     """Changes whenever the parsing or chunking code changes, so the index is rebuilt with it."""
     here = Path(__file__).resolve().parent
+    core = here.parent / "core"
     digest = hashlib.sha256()
-    for name in ("parse.py", "structure.py", "chunk.py", "tables.py", "normalize.py", "schema.py"):
-        digest.update((here / name).read_bytes())
+    for path in (here / "parse.py", here / "structure.py", here / "chunk.py", here / "tables.py",
+                 core / "normalize.py", core / "schema.py"):  # fmt: skip
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -112,7 +114,7 @@ def _validity(text: str, issued: date | None, title: str) -> tuple[date | None, 
     elif m := re.search(r"[^。]*自(?:发布|印发)之日起(?:施行|实施|执行)[^。]*", flat):
         note = m.group(0)
     if issued and (m := re.search(r"[^。]*自发布之日起([一二三四五六七八九十\d]+)年内有效[^。]*", flat)):
-        from ingest.numerals import cn_to_int
+        from core.numerals import cn_to_int
 
         end, note = _add_years(issued, cn_to_int(m.group(1))) - timedelta(days=1), m.group(0)
     elif issued and (m := re.search(r"[^。]*有效期(\d+)年[^。]*", flat)):

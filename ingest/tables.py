@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.normalize import normalize
+from core.normalize import normalize
 
 _SECTION_ROW = re.compile(r"^[一二三四五六七八九十]+、")
 _NUMBER = re.compile(r"^(\d{1,3})(?:\s+(.+))?$")

@@ -7,8 +7,9 @@ import json
 import sys
 
 from ingest.embedders import EmbedderError
-from ingest.index import IndexUnavailable, load_index
+from ingest.index import IndexUnavailable
 from ingest.parse import CorpusError
+from retrieval.index import load_index
 from retrieval.search import Retriever
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from core.normalize import normalize
+from core.numerals import cn_to_int, int_to_cn
+from core.schema import Chunk, Document
 from ingest.chunk import article_number
-from ingest.normalize import normalize
-from ingest.numerals import cn_to_int, int_to_cn
-from ingest.schema import Chunk, Document
 from ingest.structure import CN
 
 ALIASES_FILE = Path(__file__).with_name("aliases.yaml")

@@ -6,11 +6,10 @@ import re
 import threading
 from dataclasses import dataclass
 
-from ingest.index import Index
-from ingest.normalize import normalize
-from ingest.parse import load_documents
-from ingest.schema import Chunk, Document, Hit
+from core.normalize import normalize
+from core.schema import Chunk, Document, Hit
 from retrieval.fusion import rrf_fuse
+from retrieval.index import Index
 from retrieval.lookup import Reference, lookup, parse_reference
 from retrieval.vocab import expand_query
 
@@ -44,7 +43,7 @@ class Retriever:
 
     def __init__(self, index: Index, docs: list[Document] | None = None):
         self.index = index
-        self.docs = tuple(docs or load_documents(index.settings.corpus_dir))
+        self.docs = tuple(docs or index.documents)  # as indexed: the corpus is not parsed again
         self.doc_titles = {d.doc_no: d.title for d in self.docs}
         self._lock = threading.Lock()  # Chroma's embedded client is not documented as thread-safe
         self.index.dense_search("预热", 1)  # load the embedder now, not on the first user's question

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from ingest.normalize import normalize
+from core.normalize import normalize
 
 VOCAB_FILE = Path(__file__).with_name("vocab.yaml")
 

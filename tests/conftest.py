@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from ingest.schema import Chunk
-from ingest.settings import Settings, get_settings
+from core.schema import Chunk
+from core.settings import Settings, get_settings
 
 _ISOLATED = ("HOME", "XDG_CACHE_HOME", "GAZETTE_DATA_DIR")
 _CLEARED = ("CHROMA_HOST", "CHROMA_PORT", "GAZETTE_CORPUS_DIR", "LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY")
@@ -49,7 +49,9 @@ def settings(isolated_env) -> Settings:
 
 def _settings_for(tmp_path_factory, name: str, embedder: str) -> Settings:
     base = Settings.from_env()
-    return dataclasses.replace(base, data_dir=tmp_path_factory.mktemp(name), embedder=embedder, chroma_host=None)
+    return dataclasses.replace(
+        base, data_dir=tmp_path_factory.mktemp(name), embedder=embedder, chroma_host=None
+    )
 
 
 @pytest.fixture(scope="session")
@@ -64,7 +66,7 @@ def fake_index_settings(tmp_path_factory) -> Settings:
 
 @pytest.fixture(scope="session")
 def fake_index(fake_index_settings):
-    from ingest.index import load_index
+    from retrieval.index import load_index
 
     return load_index(fake_index_settings)
 
@@ -72,7 +74,8 @@ def fake_index(fake_index_settings):
 @pytest.fixture(scope="session")
 def use_index(tmp_path_factory):
     """The real corpus indexed once per session with the real default embedder (integration tier)."""
-    from ingest.index import build_index, load_index
+    from ingest.index import build_index
+    from retrieval.index import load_index
 
     s = _settings_for(tmp_path_factory, "use-index", "use")
     build_index(s, progress=False, log=lambda _msg: None)
@@ -95,4 +98,3 @@ def sample_chunks() -> list[Chunk]:
         Chunk("西教发〔2024〕7号/三/1", "西教发〔2024〕7号", ("三、入学方式",), None,
               "适龄儿童于2024年8月31日前年满6周岁，应当接受义务教育。", "paragraph", title_school),
     ]  # fmt: skip
-

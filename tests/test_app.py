@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel, Field
 
 from calculators.base import REGISTRY, Calculator, Explain
-from ingest.settings import get_settings
+from core.settings import get_settings
 
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.conversation import Conversation
 from assistant.service import Assistant
-from ingest.normalize import normalize
+from core.normalize import normalize
 from ingest.parse import load_documents
 
 

@@ -11,7 +11,9 @@ from calculators.tools import all_tools
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "calculators", *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "calculators", *args], capture_output=True, text=True, timeout=60
+    )
 
 
 def test_list_json_contract():
@@ -28,7 +30,9 @@ def test_list_json_contract():
 
 
 def test_run_json():
-    proc = _run("run", "green_pv_reward", "--input", '{"capacity_kw": 500}', "--as-of", "2024-07-01", "--json")
+    proc = _run(
+        "run", "green_pv_reward", "--input", '{"capacity_kw": 500}', "--as-of", "2024-07-01", "--json"
+    )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["amount_yuan"] == 600000 and out["eligible"] is True and out["citations"]

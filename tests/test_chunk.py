@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
+from core.normalize import normalize
+from core.numerals import cn_to_int
 from ingest.chunk import chunk_documents
-from ingest.normalize import normalize
-from ingest.numerals import cn_to_int
 from ingest.parse import load_documents
 
 ARTICLE_COUNTS = {

@@ -6,17 +6,10 @@ import socket
 import pytest
 
 import ingest.index as index_mod
+from core.schema import Chunk
 from ingest.embedders import FakeEmbedder
-from ingest.index import (
-    CHUNKS,
-    MANIFEST,
-    IndexUnavailable,
-    build_index,
-    chunk_search_text,
-    collection_name,
-    load_index,
-)
-from ingest.schema import Chunk
+from ingest.index import CHUNKS, MANIFEST, IndexUnavailable, build_index, chunk_search_text, collection_name
+from retrieval.index import load_index
 
 QUIET = {"progress": False, "log": lambda _msg: None}
 
@@ -25,7 +18,16 @@ def test_first_build_writes_every_part_and_a_manifest(settings):
     report = build_index(settings, **QUIET)
     assert report.status == "built"
     m = json.loads((settings.index_dir / MANIFEST).read_text(encoding="utf-8"))
-    for key in ("corpus_sha256", "embedder", "dim", "parser_version", "tokenizer", "chunks", "built_at", "collection"):
+    for key in (
+        "corpus_sha256",
+        "embedder",
+        "dim",
+        "parser_version",
+        "tokenizer",
+        "chunks",
+        "built_at",
+        "collection",
+    ):
         assert key in m
     assert (m["embedder"], m["dim"], m["tokenizer"], m["documents"]) == ("fake", 256, "char_bigram_terms", 13)
     assert sum(d["chunks"] for d in m["docs"]) == m["chunks"]
@@ -69,7 +71,10 @@ def test_chunks_round_trip_and_both_retrievers_answer(settings):
     first = ix.chunks[0]
     assert isinstance(first, Chunk) and isinstance(first.section_path, tuple)
     assert ix.chunk(first.chunk_id) == first
-    for hits in (ix.bm25_search("养老助餐服务补贴包括哪些", k=5), ix.dense_search("养老助餐服务补贴包括哪些", k=5)):
+    for hits in (
+        ix.bm25_search("养老助餐服务补贴包括哪些", k=5),
+        ix.dense_search("养老助餐服务补贴包括哪些", k=5),
+    ):
         assert hits and hits[0][0].doc_no == "西民发〔2024〕1号"
     assert ix.bm25_search("，。", k=5) == []
 
@@ -158,7 +163,7 @@ def test_ingest_with_the_real_default_embedder_never_touches_the_network(setting
     monkeypatch.setattr(socket.socket, "connect", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setenv("GAZETTE_EMBEDDER", "use")
-    from ingest.settings import Settings
+    from core.settings import Settings
 
     use_settings = Settings.from_env()
     report = build_index(use_settings, **QUIET)

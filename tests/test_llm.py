@@ -10,8 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from assistant.llm import check_grounded, make_chat_model, rewrite
-from ingest.schema import CalcResult, Citation
-from ingest.settings import Settings
+from core.schema import CalcResult, Citation
+from core.settings import Settings
 
 CITE = Citation(
     "西民发〔2024〕1号", "养老助餐细则", "第二十一条",

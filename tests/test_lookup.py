@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.numerals import int_to_cn
 from ingest.chunk import article_number, chunk_documents
-from ingest.numerals import int_to_cn
 from ingest.parse import load_documents
 from retrieval.lookup import find_doc, lookup, parse_reference
 

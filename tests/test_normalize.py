@@ -1,5 +1,5 @@
-from ingest.normalize import normalize, unify_doc_no
-from ingest.numerals import cn_to_int, int_to_cn
+from core.normalize import normalize, unify_doc_no
+from core.numerals import cn_to_int, int_to_cn
 
 
 def test_spaces_between_cjk_and_digits_go():

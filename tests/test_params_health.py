@@ -9,7 +9,7 @@ import yaml
 
 from calculators.base import load_all
 from calculators.params import PARAMS_DIR, all_param_keys, load_param
-from ingest.normalize import normalize
+from core.normalize import normalize
 from ingest.parse import load_documents
 
 KEYS = all_param_keys()

@@ -3,7 +3,7 @@
 import bm25s
 import pytest
 
-from retrieval.tokenize import DEFAULT_TOKENIZER, char_bigram, get_tokenizer, jieba_search
+from core.tokenize import DEFAULT_TOKENIZER, char_bigram, get_tokenizer, jieba_search
 
 
 def test_char_bigram_gives_single_characters_and_bigrams_of_each_cjk_run():
@@ -54,4 +54,4 @@ def test_bm25_finds_the_paraphrased_clause(name, sample_chunks):
 def test_whitespace_tokens_would_score_zero_which_is_why_these_exist(sample_chunks):
     retriever = bm25s.BM25()
     retriever.index([c.text.split() for c in sample_chunks], show_progress=False)
-    assert retriever.get_scores("老年人就餐每餐补贴多少钱".split()).max() == 0
+    assert retriever.get_scores(["老年人就餐每餐补贴多少钱"]).max() == 0

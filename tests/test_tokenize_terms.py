@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ingest.normalize import normalize
-from retrieval.tokenize import TERMS_FILE, char_bigram_terms, get_tokenizer, tokenizer_fingerprint
+from core.normalize import normalize
+from core.tokenize import TERMS_FILE, char_bigram_terms, get_tokenizer, tokenizer_fingerprint
 
 
 def test_every_term_occurs_in_the_corpus():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from ingest.normalize import normalize
+from core.normalize import normalize
 from ingest.parse import read_corpus
 from retrieval.vocab import VOCAB_FILE, expand_query
 
@@ -14,7 +14,9 @@ GOLD = Path(__file__).resolve().parent.parent / "bench" / "gold"
 
 
 def _gold_questions() -> dict[str, str]:
-    qs = {e["id"]: e["question"] for e in yaml.safe_load((GOLD / "retrieval.yaml").read_text(encoding="utf-8"))}
+    qs = {
+        e["id"]: e["question"] for e in yaml.safe_load((GOLD / "retrieval.yaml").read_text(encoding="utf-8"))
+    }
     for path in (GOLD / "assistant").glob("*.yaml"):
         for e in yaml.safe_load(path.read_text(encoding="utf-8")):
             qs[e["id"]] = " ".join(e["turns"])

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from calculators.base import Explain, InputError
 from calculators.logic import all_of, any_of  # noqa: F401  (re-exported)
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 DOC7 = "西教发〔2024〕7号"
 DOC8 = "西教发〔2024〕8号"

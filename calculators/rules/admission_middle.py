@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from calculators.base import calculator, explain
 from calculators.rules.admission_common import DOC7, HUKOU_DESC, HUKOU_LABEL, Checklist, HukouType, P, cn
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 CONDITIONS = P + "middle_conditions"
 RETURN = P + "middle_return_schedule"

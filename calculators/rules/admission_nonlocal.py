@@ -19,7 +19,7 @@ from calculators.rules.admission_common import (
     check_birth_date,
     cn,
 )
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 SCOPE = P + "nonlocal_scope"
 BIRTH = P + "nonlocal_birth_window"

@@ -9,7 +9,7 @@ from pydantic import Field, create_model
 
 from calculators.base import InputError, calculator, explain
 from calculators.rules.admission_common import DOC8, Checklist, P, all_of, any_of, cn
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 BOTH = P + "employment_both_parents"
 INSURANCE = P + "employee_social_insurance"

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from calculators.base import InputError, calculator, explain
 from calculators.rules.admission_common import DOC8, Checklist, P, cn
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 OWN = P + "housing_own_home"
 LEASE = P + "rental_lease_dates"

@@ -19,7 +19,7 @@ from calculators.rules.admission_common import (
     check_birth_date,
     cn,
 )
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 BIRTH = P + "primary_birth_cutoff"
 CONDITIONS = P + "primary_conditions"

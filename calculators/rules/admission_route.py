@@ -19,7 +19,7 @@ from calculators.rules.admission_common import (
     all_of,
     cn,
 )
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 ROUTES = P + "primary_routes"
 NO_HOME = P + "no_home_family"

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from calculators.base import calculator, explain, yuan
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 DOC = "西财资产〔2024〕18号"
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from calculators.base import calculator, explain, yuan
 from calculators.rules.fintech_common import DOC, ZGC_XICHENG, condition, money, pct, schedule
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 # ---------------------------------------------------------------- 二（三）（1） 增资补助
 

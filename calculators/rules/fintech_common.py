@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from calculators.base import Explain, yuan
 from calculators.logic import all_of  # noqa: F401  (re-exported)
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 DOC = "西科管发〔2024〕1号"
 ZGC_XICHENG = "中关村科技园区西城园管理委员会"

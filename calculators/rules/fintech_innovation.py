@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from calculators.base import calculator, explain, yuan
 from calculators.rules.fintech_common import DOC, ZGC_XICHENG, all_of, condition
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 # ---------------------------------------------------------------- 三（二）2 科技创新奖励
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from calculators.base import InputError, calculator, explain, yuan
 from calculators.rules.fintech_common import DOC, ZGC_XICHENG, all_of, condition, pct, schedule, with_missing
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 
 def _instalment_of_year(ex, plan: list[dict], year: int) -> float:

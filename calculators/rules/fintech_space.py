@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from calculators.base import calculator, explain, yuan
 from calculators.rules.fintech_common import DOC, ZGC_XICHENG, all_of, condition, pct
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 
 class SpaceUpgradeInputs(BaseModel):

@@ -20,7 +20,7 @@ from calculators.rules.green_common import (
     start,
     uplifted,
 )
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 AIR_RATE = P + "air_pollution_rate"
 AIR_HIGHTECH = P + "air_pollution_hightech"
@@ -67,9 +67,7 @@ def air_pollution_reward(inputs: AirInputs, as_of: date, params) -> CalcResult:
     start(ex)
     share = ex.value(params[AIR_RATE])["share"]
     cap = ex.value(params[AIR_CAP])["cap"]
-    conds = [
-        check_actual_production(ex, inputs.has_actual_production)
-    ]
+    conds = [check_actual_production(ex, inputs.has_actual_production)]
     amount = _investment_reward(
         ex, inputs.investment_yuan, share, params[AIR_HIGHTECH], inputs.uses_certified_high_tech, cap
     )

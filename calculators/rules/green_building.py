@@ -21,7 +21,7 @@ from calculators.rules.green_common import (
     start,
     with_missing,
 )
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 RETROFIT_MATCHING = P + "green_building_retrofit_matching"
 STAR = P + "green_building_star"

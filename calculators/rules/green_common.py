@@ -7,7 +7,7 @@ from dataclasses import replace
 from calculators.base import Explain, yuan
 from calculators.logic import all_of  # noqa: F401  (re-exported)
 from calculators.params import Param
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 DOC = "西发改文〔2024〕82号"
 P = "green_low_carbon/"

@@ -19,7 +19,7 @@ from calculators.rules.green_common import (
     num,
     start,
 )
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 
 class PvInputs(BaseModel):

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from calculators.base import calculator, explain, yuan
 from calculators.rules.green_common import DOC, MAX_YUAN, P, check, finish, num, pct, start
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 FORKLIFT = P + "forklift_reward"
 DATES = P + "forklift_dates"

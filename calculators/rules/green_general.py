@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from calculators.base import calculator, explain
 from calculators.rules.green_common import DOC, P, all_of, check, start, with_missing
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 REGISTRATION = P + "general_registration"
 NO_DOUBLE = P + "general_no_double"

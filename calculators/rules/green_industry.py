@@ -18,7 +18,7 @@ from calculators.rules.green_common import (
     start,
     uplifted,
 )
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 RETROFIT = P + "industrial_retrofit"
 RETROFIT_HIGHTECH = P + "industrial_retrofit_hightech"
@@ -54,9 +54,7 @@ def industrial_retrofit(inputs: IndustrialRetrofitInputs, as_of: date, params) -
     ex = explain("green_industrial_retrofit", inputs, as_of)
     start(ex)
     p = ex.value(params[RETROFIT])
-    conds = [
-        check_actual_production(ex, inputs.has_actual_production)
-    ]
+    conds = [check_actual_production(ex, inputs.has_actual_production)]
     rate = uplifted(
         ex, p["rate"], params[RETROFIT_HIGHTECH], inputs.uses_certified_high_tech, "奖励标准", per_tce
     )

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from calculators.base import calculator, explain, yuan
 from calculators.rules.green_common import DOC, MAX_YUAN, P, capped, check, finish, num, start
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 CONSULTING = P + "consulting_award"
 EXCELLENT = P + "assessment_excellent"

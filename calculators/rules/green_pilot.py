@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from calculators.base import calculator, explain, yuan
 from calculators.rules.green_common import DOC, P, check, finish, num, start
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 LEADER_BOTH = P + "leader_both_levels"
 TECH_PILOT = P + "low_carbon_tech_pilot"

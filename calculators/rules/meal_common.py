@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Literal
 
 from calculators.base import Explain, yuan
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 DOC = "西民发〔2024〕1号"
 

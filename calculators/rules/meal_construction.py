@@ -18,7 +18,7 @@ from calculators.rules.meal_common import (
     tier_total,
     with_missing,
 )
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 KITCHEN = "elderly_meal/central_kitchen_construction_tiers"
 INSTITUTION_CAP = "elderly_meal/institution_point_construction_cap"

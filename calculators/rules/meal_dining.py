@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from calculators.base import Explain, calculator, explain, yuan
 from calculators.params import Param
 from calculators.rules.meal_common import DOC, all3, any3, with_missing
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 RECIPIENT = "elderly_meal/basic_service_recipient"
 MIN_AGE = "elderly_meal/service_min_age"

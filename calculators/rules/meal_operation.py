@@ -19,7 +19,7 @@ from calculators.rules.meal_common import (
     tier_total,
     with_missing,
 )
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 OPERATION = "elderly_meal/operation_subsidy"
 OPERATION_MIN = "elderly_meal/operation_min_order"

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from calculators.base import Explain, calculator, explain, yuan
-from ingest.schema import CalcResult
+from core.schema import CalcResult
 
 DOC = "西文旅发〔2024〕3号"
 MuseumType = Literal["非国有博物馆", "国有企业所属博物馆"]

@@ -19,6 +19,19 @@ class Document:
     short_name: str = ""  # the regulation's own name (inside 《》) or the title without its issuer
     validity_note: str = ""  # the sentence the validity was read from
 
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for key in _DATE_FIELDS:
+            d[key] = d[key].isoformat() if d[key] else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Document:
+        return cls(**{**d, **{k: date.fromisoformat(d[k]) if d.get(k) else None for k in _DATE_FIELDS}})
+
+
+_DATE_FIELDS = ("issued_on", "effective_from", "effective_to")
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -57,6 +70,10 @@ class Chunk:
         d = asdict(self)
         d["section_path"] = list(self.section_path)
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Chunk:
+        return cls(**{**d, "section_path": tuple(d["section_path"])})
 
 
 @dataclass(frozen=True)

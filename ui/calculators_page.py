@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.ui.forms import field_specs, known_option_labels, render_field
-from assistant.ui.render import render_calculation
-from assistant.ui.resources import get_assistant
 from calculators.base import Calculator, InputError
+from ui.forms import field_specs, known_option_labels, render_field
+from ui.render import render_calculation
+from ui.resources import get_assistant
 
 
 def by_document(calculators: dict[str, Calculator]) -> dict[str, list[Calculator]]:

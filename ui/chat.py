@@ -8,8 +8,8 @@ import streamlit as st
 
 from assistant.conversation import Conversation
 from assistant.service import Assistant
-from assistant.ui.render import escape_markdown, render_answer
-from assistant.ui.resources import get_assistant, index_status
+from ui.render import escape_markdown, render_answer
+from ui.resources import get_assistant, index_status
 
 EXAMPLES = {
     "居民": (

@@ -6,11 +6,11 @@ import re
 
 import streamlit as st
 
-from assistant.ui.forms import FieldSpec, field_specs, known_option_labels, render_field
-from assistant.ui.render import escape_markdown, render_citations
-from assistant.ui.resources import get_assistant
 from calculators.base import Calculator, InputError
-from ingest.schema import CalcResult
+from core.schema import CalcResult
+from ui.forms import FieldSpec, field_specs, known_option_labels, render_field
+from ui.render import escape_markdown, render_citations
+from ui.resources import get_assistant
 
 PREFIX = "admission_"
 STAGE, HUKOU = "_stage", "hukou_type"  # asked first: they decide which admission calculators apply

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.normalize import normalize
+from core.normalize import normalize
 
 Tokenizer = Callable[[str], list[str]]
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from assistant.compose import compose_calculation
 from assistant.conversation import Answer
-from ingest.schema import CalcResult, Citation, Document
+from core.schema import CalcResult, Citation, Document
 
 STATUS_BADGES = {
     "answered": ("依据公报条文", "green", ":material/menu_book:"),

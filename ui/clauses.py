@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.ui.render import escape_markdown
-from assistant.ui.resources import get_assistant
-from ingest.schema import Chunk, Document
+from core.schema import Chunk, Document
+from ui.render import escape_markdown
+from ui.resources import get_assistant
 
 ALL = "（全部文件）"
 

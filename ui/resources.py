@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.service import Assistant
-from ingest.index import IndexUnavailable, build_index, load_index
-from ingest.settings import Settings, get_settings
+from core.settings import Settings, get_settings
+from ingest.index import IndexUnavailable, build_index
+from retrieval.index import load_index
 
 
 @st.cache_resource(show_spinner="正在加载公报索引…")

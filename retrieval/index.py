@@ -1,0 +1,121 @@
+"""The query-time reader of the index that ingest writes: chunks, documents, BM25 and dense search."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from core.catalog import use_documents
+from core.schema import Chunk, Document
+from core.settings import Settings, get_settings
+from core.tokenize import Tokenizer, get_tokenizer
+from ingest.embedders import Embedder, get_embedder
+from ingest.index import (
+    BM25_DIR,
+    CHROMA_DIR,
+    CHUNKS,
+    DOCUMENTS,
+    IndexUnavailable,
+    build_index,
+    chroma_client,
+    chroma_mode,
+    read_manifest,
+    recover_interrupted_swap,
+)
+
+
+@dataclass
+class Index:
+    """A loaded index: chunks and documents, BM25 retriever + tokenizer, Chroma collection, and the embedder."""
+
+    settings: Settings
+    manifest: dict
+    chunks: list[Chunk]
+    by_id: dict[str, Chunk]
+    bm25: Any  # bm25s.BM25, rows aligned with `chunks`
+    tokenizer: Tokenizer
+    collection: Any  # chromadb Collection, queried with our own vectors only
+    _embedder: Embedder | None = field(default=None, repr=False)
+    documents: tuple[Document, ...] = ()
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.manifest["embedder"])
+        return self._embedder
+
+    def chunk(self, chunk_id: str) -> Chunk:
+        return self.by_id[chunk_id]
+
+    def bm25_search(self, query: str, k: int = 10) -> list[tuple[Chunk, float]]:
+        tokens = self.tokenizer(query)
+        if not tokens:
+            return []
+        scores = self.bm25.get_scores(tokens)
+        top = np.argsort(-scores, kind="stable")[:k]
+        return [(self.chunks[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def dense_search(self, query: str, k: int = 10, where: dict | None = None) -> list[tuple[Chunk, float]]:
+        """Cosine similarity (1 - Chroma's cosine distance) of the top k chunks."""
+        res = self.collection.query(
+            query_embeddings=[self.embedder.embed_query(query)],
+            n_results=min(k, len(self.chunks)),
+            where=where,
+            include=["distances"],
+        )
+        return [
+            (self.by_id[i], 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)
+        ]
+
+
+def _read_jsonl(path: Path, make) -> list:
+    with open(path, encoding="utf-8") as fh:
+        return [make(json.loads(line)) for line in fh if line.strip()]
+
+
+def load_index(settings: Settings | None = None, embedder: Embedder | None = None) -> Index:
+    """Open the index on disk; IndexUnavailable says how to fix a missing, corrupt or mismatched one."""
+    import bm25s
+
+    settings = settings or get_settings()
+    index_dir = settings.index_dir
+    recover_interrupted_swap(index_dir)
+    try:
+        manifest = read_manifest(index_dir)
+    except IndexUnavailable as e:
+        raise IndexUnavailable(f"{e}: run `python -m ingest` first") from None
+    if manifest["embedder"] != settings.embedder or manifest.get("chroma") != chroma_mode(settings):
+        raise IndexUnavailable(
+            f"index was built for embedder {manifest['embedder']!r} ({manifest.get('chroma')}), settings ask "
+            f"for {settings.embedder!r} ({chroma_mode(settings)}): run `python -m ingest`"
+        )
+    chunks = _read_jsonl(index_dir / CHUNKS, Chunk.from_dict)
+    documents = tuple(_read_jsonl(index_dir / DOCUMENTS, Document.from_dict))
+    retriever = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False, verbosity=0)
+    client = chroma_client(settings, index_dir / CHROMA_DIR)
+    try:
+        collection = client.get_collection(manifest["collection"], embedding_function=None)
+    except Exception as e:
+        raise IndexUnavailable(
+            f"Chroma collection {manifest['collection']} is missing ({e}): run `python -m ingest --rebuild`"
+        ) from None
+    if len(chunks) != manifest["chunks"]:
+        raise IndexUnavailable(
+            f"index at {index_dir} is corrupt: {CHUNKS} has {len(chunks)} chunks, manifest says {manifest['chunks']}"
+        )
+    use_documents(documents)
+    return Index(
+        settings, manifest, chunks, {c.chunk_id: c for c in chunks}, retriever,
+        get_tokenizer(manifest["tokenizer"]), collection, embedder, documents,
+    )  # fmt: skip
+
+
+def ensure_index(settings: Settings | None = None, **build_kwargs) -> Index:
+    """Build if needed (a no-op when current), then load."""
+    settings = settings or get_settings()
+    build_index(settings, **build_kwargs)
+    return load_index(settings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.negation import negated
 from assistant.numbers import find_dates, find_quantities
 from core.normalize import normalize
 
@@ -79,6 +80,23 @@ def _assign(pairs: list[tuple], taken: set[str], used: set[int], shared: dict[st
         yield i, spec
 
 
+_UNSTATED = object()
+
+
+def _stated_value(flat: str, spec: SlotSpec):
+    for value, regexes in spec.patterns:
+        for rx in regexes:
+            m = re.search(rx, flat)
+            if m is None:
+                continue
+            if not negated(flat, m.start()):
+                return value
+            if value is True:
+                return False
+            break  # a negated category or "no" answer: try the next value's patterns
+    return _UNSTATED
+
+
 def extract(text: str, specs: list[SlotSpec]) -> Extraction:
     """Values for whichever slots the text states; slots it does not state are left out."""
     flat = normalize(text)
@@ -87,12 +105,12 @@ def extract(text: str, specs: list[SlotSpec]) -> Extraction:
     date_spans = [(d.start, d.end) for d in dates]
     quantities = [q for q in find_quantities(flat) if not any(s <= q.start < e for s, e in date_spans)]
 
-    # Facts stated in words: the first pattern that matches wins.
+    # Facts stated in words: the first pattern that matches wins. A mention inside a negation's scope
+    # ("并没有使用高新技术产品") states the opposite of a yes/no fact and rules out a category.
     for spec in specs:
-        for value, regexes in spec.patterns:
-            if any(re.search(rx, flat) for rx in regexes):
-                out.values[spec.name] = value
-                break
+        value = _stated_value(flat, spec)
+        if value is not _UNSTATED:
+            out.values[spec.name] = value
 
     date_specs = [s for s in specs if s.date and not s.patterns]
     pairs = [

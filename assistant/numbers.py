@@ -135,10 +135,22 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+# A year as people write it: 2018, 18 (two digits), or relative to the day of the question (今年, 去年 …).
+_YEAR = r"(\d{4}\s*年|(?<!\d)\d{2}\s*年|今年|本年|去年|上年|上一年|前年|明年|下一年)"
+RELATIVE_YEARS = {
+    "今年": 0,
+    "本年": 0,
+    "去年": -1,
+    "上年": -1,
+    "上一年": -1,
+    "前年": -2,
+    "明年": 1,
+    "下一年": 1,
+}
 _DATE_RES = (
-    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
+    re.compile(_YEAR + r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
     re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
-    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)"),
+    re.compile(_YEAR + r"\s*(\d{1,2})\s*(?:月份|月)(?!\s*\d)"),
     re.compile(r"(\d{4})[.](\d{1,2})(?![\d.])"),
 )
 
@@ -151,8 +163,22 @@ class DateMention:
     end: int
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """'2018年8月31日', '2018-08-31', '2018年9月' (month precision, day 1), '2023.7'."""
+def resolve_year(written: str, today: date | None) -> int | None:
+    """'2018' → 2018; '18' → 2018 (a two-digit year is this century's unless that is in the future);
+    '去年' → today's year − 1; a relative year without a date to resolve it against → None."""
+    if written in RELATIVE_YEARS:
+        return today.year + RELATIVE_YEARS[written] if today else None
+    written = written.rstrip("年 ")
+    if len(written) == 2:
+        now = (today or date.today()).year
+        year = 2000 + int(written)
+        return year if year <= now + 1 else year - 100
+    return int(written)
+
+
+def find_dates(text: str, today: date | None = None) -> list[DateMention]:
+    """'2018年8月31日', '2018-08-31', '2018年9月' (month precision, day 1), '2023.7', '18年5月3号', and
+    '去年3月' / '今年5月10日' resolved against `today` (left out when no date is given)."""
     text = normalize(text)
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -160,7 +186,10 @@ def find_dates(text: str) -> list[DateMention]:
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            y, mo = int(m.group(1)), int(m.group(2))
+            written = m.group(1)
+            y, mo = resolve_year(written, today), int(m.group(2))
+            if y is None:
+                continue
             d = int(m.group(3)) if rx.groups >= 3 else 1
             try:
                 value = date(y, mo, d)

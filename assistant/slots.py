@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from assistant.negation import negated
 from assistant.numbers import find_dates, find_quantities
@@ -97,11 +98,12 @@ def _stated_value(flat: str, spec: SlotSpec):
     return _UNSTATED
 
 
-def extract(text: str, specs: list[SlotSpec]) -> Extraction:
-    """Values for whichever slots the text states; slots it does not state are left out."""
+def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extraction:
+    """Values for whichever slots the text states; slots it does not state are left out. Relative dates
+    (去年3月) are read against `today`, the day of the question."""
     flat = normalize(text)
     out = Extraction()
-    dates = find_dates(flat)
+    dates = find_dates(flat, today)
     date_spans = [(d.start, d.end) for d in dates]
     quantities = [q for q in find_quantities(flat) if not any(s <= q.start < e for s, e in date_spans)]
 

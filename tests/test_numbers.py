@@ -112,3 +112,29 @@ def test_extract_dates_by_cue():
     ]
     got = extract("孩子2018年5月3日出生，房子2023年4月1日签的租房合同", specs).values
     assert got == {"birth_date": "2018-05-03", "lease_signed": "2023-04-01"}
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "want", "precision"),
+    [
+        ("去年3月开始交社保", date(2024, 7, 1), date(2023, 3, 1), "month"),
+        ("今年5月10日签的合同", date(2024, 7, 1), date(2024, 5, 10), "day"),
+        ("前年12月买的房", date(2024, 7, 1), date(2022, 12, 1), "month"),
+        ("明年1月到期", date(2024, 7, 1), date(2025, 1, 1), "month"),
+        ("上一年6月30号", date(2025, 2, 1), date(2024, 6, 30), "day"),
+        ("去年3月", date(2026, 11, 29), date(2025, 3, 1), "month"),
+        ("18年5月3号出生", date(2024, 7, 1), date(2018, 5, 3), "day"),
+        ("99年3月", date(2024, 7, 1), date(1999, 3, 1), "month"),
+    ],
+)
+def test_relative_and_two_digit_years_are_read_against_the_day_of_the_question(text, today, want, precision):
+    (d,) = find_dates(text, today)
+    assert (d.value, d.precision) == (want, precision)
+
+
+def test_a_relative_year_without_the_day_of_the_question_is_not_guessed():
+    assert find_dates("去年3月开始交社保") == []
+
+
+def test_numbers_that_only_look_like_dates_are_not_dates():
+    assert find_dates("面积2000 12月", date(2024, 7, 1)) == []

@@ -18,6 +18,7 @@ _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_HUNDRED_THOUSAND = "(?:百(?!分)|千(?!瓦|克|米))"
 # Arabic number with optional thousands separators and decimals, optionally followed by 万/亿 (also 千/百 after digits).
 NUMBER_RE = re.compile(
+    r"(?P<sci>\d+(?:\.\d+)?[eE][+-]?\d+)|"
     rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<scale>万亿|千万|百万|亿|万|千(?!瓦|克|米)|百(?!分))?"
     rf"|(?P<cn>(?:[{_CN_DIGITS}十]|{_CN_HUNDRED_THOUSAND})(?:[{_CN_DIGITS}十万亿点]|{_CN_HUNDRED_THOUSAND})*)"
 )
@@ -61,11 +62,22 @@ class Number:
     text: str
 
 
+# A minus sign or 负 right before a number makes it negative, unless a number stands before the sign
+# ("300-500" is a range). Negative values are kept, so a calculator rejects them with its reason.
+_SIGN = re.compile(r"(?:^|(?<=[^\d.]))(?:负|-|−|－)\s*$")
+
+
 def find_numbers(text: str) -> list[Number]:
-    """Every number in the text with its position, 万/亿 applied: '1.5万' → 15000."""
+    """Every number in the text with its position, 万/亿 applied: '1.5万' → 15000; sign and scientific
+    notation kept as written ('-500' → -500, '负500' → -500, '1e30' → 1e30), never silently dropped."""
     out = []
     for m in NUMBER_RE.finditer(text):
-        if m.group("num"):
+        if m.group("sci"):
+            try:
+                value = float(m.group("sci"))
+            except OverflowError:
+                value = float("inf")
+        elif m.group("num"):
             value = float(m.group("num").replace(",", ""))
             scale = m.group("scale")
             if scale:
@@ -80,7 +92,11 @@ def find_numbers(text: str) -> list[Number]:
                 value = cn_number(raw)
             except (ValueError, KeyError):
                 continue
-        out.append(Number(value, m.start(), m.end(), m.group(0)))
+        start = m.start()
+        sign = _SIGN.search(text[max(0, start - 3) : start])
+        if sign:
+            value, start = -value, start - len(sign.group(0))
+        out.append(Number(value, start, m.end(), m.group(0)))
     return out
 
 

@@ -138,3 +138,26 @@ def test_a_relative_year_without_the_day_of_the_question_is_not_guessed():
 
 def test_numbers_that_only_look_like_dates_are_not_dates():
     assert find_dates("面积2000 12月", date(2024, 7, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("光伏装机负500千瓦", (-500, "kW")),
+        ("-500千瓦", (-500, "kW")),
+        ("−500千瓦", (-500, "kW")),
+        ("装机 -500 kW", (-500, "kW")),
+        ("增资-2亿元", (-2e8, "yuan")),
+        ("1e30千瓦", (1e30, "kW")),
+        ("1.5e3千瓦", (1500, "kW")),
+        ("1e999千瓦", (float("inf"), "kW")),
+    ],
+)
+def test_signs_and_scientific_notation_are_read_as_written_never_dropped(text, want):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit) == want
+
+
+def test_a_dash_between_two_numbers_is_a_range_not_a_sign():
+    assert [q.value for q in find_quantities("300-500千瓦")] == [300, 500]
+    assert all(q.value > 0 for q in find_quantities("2018-08-31"))

@@ -1,4 +1,4 @@
-"""CLI: python -m bench quality [--skip-baselines] | python -m bench speed"""
+"""CLI: python -m bench quality [--skip-baselines] | python -m bench heldout | python -m bench speed"""
 
 from __future__ import annotations
 
@@ -11,13 +11,24 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description="retrieval quality and speed benchmarks")
     sub = ap.add_subparsers(dest="cmd", required=True)
     q = sub.add_parser(
-        "quality", help="Recall@1/5 and MRR@10 vs baselines, out-of-scope trade-off, tokenisers"
+        "quality",
+        help="Recall@1/5 and MRR@10 vs baselines (dev and held-out apart), out-of-scope trade-off, tokenisers, "
+        "end-to-end dev and held-out sets",
     )
     q.add_argument("--skip-baselines", action="store_true", help="only our pipeline (faster)")
     q.add_argument(
-        "--gold-dir", type=Path, default=None, help="folder with retrieval.yaml and out_of_scope.yaml"
+        "--gold-dir",
+        type=Path,
+        default=None,
+        help="folder with retrieval.yaml, out_of_scope.yaml and heldout/",
     )
     q.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/quality.json)")
+    h = sub.add_parser(
+        "heldout",
+        help="only the held-out numbers: retrieval (ours), out-of-scope thresholds, end-to-end sets",
+    )
+    h.add_argument("--gold-dir", type=Path, default=None, help="folder with retrieval.yaml and heldout/")
+    h.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/heldout.json)")
     s = sub.add_parser("speed", help="ingest time, load time, query latency, peak memory")
     s.add_argument("--gold-dir", type=Path, default=None, help="folder with the gold questions")
     s.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/speed.json)")
@@ -26,10 +37,18 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.cmd == "quality":
-            from bench import assistant_gold, quality
+            from bench import assistant_gold, heldout, quality
 
-            status = quality.main(args.gold_dir or quality.GOLD_DIR, args.skip_baselines, args.out)
-            return status or assistant_gold.main()
+            gold_dir = args.gold_dir or quality.GOLD_DIR
+            result = quality.main(gold_dir, args.skip_baselines, args.out)
+            status = assistant_gold.main()
+            e2e = heldout.run_and_print(gold_dir)
+            print(f"\n(JSON: {heldout.write_json(result, e2e)})")
+            return status
+        if args.cmd == "heldout":
+            from bench import heldout
+
+            return heldout.main(args.gold_dir or heldout.GOLD_DIR, args.out)
         from bench import speed
 
         return speed.main(args.gold_dir or speed.GOLD_DIR, args.out, args.skip_assistant)

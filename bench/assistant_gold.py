@@ -1,4 +1,4 @@
-"""End-to-end gold set for the assistant: load it, run it, score it by kind."""
+"""End-to-end dev gold set for the assistant (bench/gold/assistant/): load it, run it, score it by kind."""
 
 from __future__ import annotations
 
@@ -98,6 +98,6 @@ def main() -> int:
     from retrieval.index import ensure_index
 
     outcomes = run_gold(Assistant(ensure_index(), today=date(2024, 7, 1)), load_gold())
-    print(f"\n## Assistant end to end — {len(outcomes)} gold conversations (today = 2024-07-01)\n")
+    print(f"\n## Assistant end to end — dev: {len(outcomes)} gold conversations (today = 2024-07-01)\n")
     print(table(outcomes))
     return 0 if all(o.ok or THRESHOLDS.get(o.kind, 0) < 1 for o in outcomes) else 1

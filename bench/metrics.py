@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
@@ -125,3 +125,8 @@ def percentiles(values: Sequence[float], points: Sequence[float] = (0, 10, 50, 9
         hi = min(lo + 1, len(data) - 1)
         out[key] = data[lo] + (data[hi] - data[lo]) * (pos - lo)
     return out
+
+
+def score_groups(all_flags: Sequence[Flags], groups: Mapping[str, Sequence[int]]) -> dict[str, dict]:
+    """score() of each named group of questions (given by position), as dicts: e.g. dev / heldout / all."""
+    return {name: score([all_flags[i] for i in idx]).to_dict() for name, idx in groups.items()}

@@ -1,9 +1,9 @@
-"""`python -m bench quality`: our retrieval vs three baselines on the gold set, plus the out-of-scope trade-off."""
+"""`python -m bench quality`: our retrieval vs three baselines on the gold set, dev and held-out questions apart,
+plus the out-of-scope trade-off (thresholds fitted on dev)."""
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections import defaultdict
@@ -15,6 +15,16 @@ import numpy as np
 import yaml
 
 from bench.baselines import Baseline, Passage, build_baselines
+from bench.gold_sets import (
+    DEV,
+    GOLD_DIR,
+    HELDOUT,
+    LABELS,
+    heldout_dir,
+    indices_by_split,
+    load_heldout_answers,
+    split_of,
+)
 from bench.metrics import (
     OVERLAP_CHARS,
     OVERLAP_SHARE,
@@ -22,9 +32,10 @@ from bench.metrics import (
     doc_flags,
     first_relevant_rank,
     passage_hits,
-    percentiles,
-    score,
+    score_groups,
 )
+from bench.out_of_scope import OurAnswer, Thresholds, out_of_scope_report
+from bench.out_of_scope import render as render_out_of_scope
 from core.normalize import normalize
 from core.settings import Settings
 from core.tokenize import TOKENIZERS, get_tokenizer
@@ -34,12 +45,10 @@ from retrieval.index import Index, load_index
 from retrieval.search import Retriever
 from retrieval.vocab import expand_query
 
-# BENCH_GOLD_DIR points the benchmarks and the quality test at another gold set (development only).
-GOLD_DIR = Path(os.environ.get("BENCH_GOLD_DIR") or Path(__file__).resolve().parent / "gold")
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 K = 10
 OURS = "Ours: exact lookup + BM25 ∥ dense, RRF"
-SWEEP = [round(0.20 + 0.05 * i, 2) for i in range(9)]  # 0.20 … 0.60
+ROWS = (DEV, HELDOUT, "all")  # the rows printed for every retrieval metric
 Log = Callable[[str], None]
 
 
@@ -51,7 +60,11 @@ def _stderr(msg: str) -> None:
 
 
 def load_gold(gold_dir: Path = GOLD_DIR) -> tuple[list[dict], list[dict]]:
-    """(in-scope questions from retrieval.yaml, out-of-scope questions from out_of_scope.yaml)."""
+    """(in-scope questions from retrieval.yaml, out-of-scope questions from out_of_scope.yaml).
+
+    Each in-scope entry carries its `split` (dev unless the file marks it `split: heldout`); the
+    out-of-scope questions of out_of_scope.yaml were used to calibrate the rule, so they are dev.
+    """
     gold_dir = Path(gold_dir)
     path = gold_dir / "retrieval.yaml"
     if not path.exists():
@@ -63,6 +76,9 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> tuple[list[dict], list[dict]]:
         e.setdefault("group", "-")
         e.setdefault("kind", "-")
         e["chunk_ids"] = list(e.get("chunk_ids") or [])
+        e["split"] = split_of(e)
+    for e in oos:
+        e["split"] = DEV
     return in_scope, oos
 
 
@@ -102,12 +118,13 @@ class SystemRun:
     chunk: list[list[bool]] = field(default_factory=list)
     seconds: float = 0.0
 
-    def row(self) -> dict:
+    def row(self, groups: dict[str, list[int]]) -> dict:
+        """Scores of each group of questions (dev / heldout / all), keyed by group."""
+        doc, chunk = score_groups(self.doc, groups), score_groups(self.chunk, groups)
         return {
             "system": self.name,
             "description": self.description,
-            "doc": score(self.doc).to_dict(),
-            "chunk": score(self.chunk).to_dict(),
+            "by_split": {g: {"doc": doc[g], "chunk": chunk[g]} for g in groups},
             "ms_per_query": round(1000 * self.seconds / max(1, len(self.doc)), 2),
         }
 
@@ -134,23 +151,6 @@ def run_baseline(baseline: Baseline, in_scope: Sequence[dict], texts: dict[str, 
     return run
 
 
-@dataclass(frozen=True)
-class OurAnswer:
-    """What our pipeline did with one question, kept for scoring and the out-of-scope analysis."""
-
-    id: str
-    question: str
-    chunk_ids: tuple[str, ...]
-    doc_nos: tuple[str, ...]
-    exact: bool
-    relevant: bool
-    confidence: float
-    bm25_top: float
-    names_doc: bool  # the question names a document (always in scope)
-    other_place: bool  # names another place and not 西城 (always out of scope)
-    seconds: float
-
-
 def ask_ours(retriever: Retriever, entry: dict) -> OurAnswer:
     q = entry["question"]
     t0 = time.perf_counter()
@@ -168,58 +168,7 @@ def ask_ours(retriever: Retriever, entry: dict) -> OurAnswer:
     )  # fmt: skip
 
 
-def kept_by_rule(a: OurAnswer, min_dense: float, min_bm25: float) -> bool:
-    """Retriever._in_scope with another dense threshold (exact and named-document questions always kept)."""
-    if not a.chunk_ids:
-        return False
-    if a.exact or a.names_doc:
-        return True
-    if a.other_place:
-        return False
-    return a.confidence >= min_dense or a.bm25_top >= min_bm25
-
-
-def _rate(flags: Sequence[bool]) -> float:
-    return round(sum(flags) / len(flags), 4) if flags else float("nan")
-
-
-def out_of_scope_report(ins: Sequence[OurAnswer], oos: Sequence[OurAnswer]) -> dict:
-    min_bm25 = search_mod.MIN_BM25
-
-    def dist(xs: Sequence[OurAnswer], attr: str) -> dict:
-        return {k: round(v, 4) for k, v in percentiles([getattr(a, attr) for a in xs]).items()}
-
-    sweep = []
-    for t in SWEEP:
-        sweep.append({
-            "min_dense": t,
-            "dense_only": {"in_kept": _rate([a.confidence >= t for a in ins]),
-                           "oos_refused": _rate([a.confidence < t for a in oos])},
-            "pipeline_rule": {"in_kept": _rate([kept_by_rule(a, t, min_bm25) for a in ins]),
-                              "oos_refused": _rate([not kept_by_rule(a, t, min_bm25) for a in oos])},
-        })  # fmt: skip
-    return {
-        "min_dense": search_mod.MIN_DENSE,
-        "min_bm25": min_bm25,
-        "in_scope_relevant": _rate([a.relevant for a in ins]),
-        "out_of_scope_relevant": _rate([a.relevant for a in oos]),
-        "in_scope_n": len(ins),
-        "out_of_scope_n": len(oos),
-        "confidence": {"in_scope": dist(ins, "confidence"), "out_of_scope": dist(oos, "confidence")},
-        "bm25_top": {"in_scope": dist(ins, "bm25_top"), "out_of_scope": dist(oos, "bm25_top")},
-        "sweep": sweep,
-        "out_of_scope_accepted": [
-            {"id": a.id, "question": a.question, "confidence": round(a.confidence, 4),
-             "bm25_top": round(a.bm25_top, 2)} for a in oos if a.relevant
-        ],
-        "in_scope_refused": [
-            {"id": a.id, "question": a.question, "confidence": round(a.confidence, 4),
-             "bm25_top": round(a.bm25_top, 2)} for a in ins if not a.relevant
-        ],
-    }  # fmt: skip
-
-
-def tokenizer_comparison(index: Index, in_scope: Sequence[dict]) -> list[dict]:
+def tokenizer_comparison(index: Index, in_scope: Sequence[dict], groups: dict[str, list[int]]) -> list[dict]:
     """BM25 only over our chunks, one in-memory bm25s index per tokeniser, raw and vocabulary-expanded query."""
     import bm25s
 
@@ -242,28 +191,34 @@ def tokenizer_comparison(index: Index, in_scope: Sequence[dict]) -> list[dict]:
                 hits = [index.chunks[i] for i in top]
                 doc.append(doc_flags([c.doc_no for c in hits], e["doc_no"]))
                 chunk.append(chunk_flags([c.chunk_id for c in hits], e["chunk_ids"]))
+            d, c = score_groups(doc, groups), score_groups(chunk, groups)
             rows.append({"tokenizer": name, "query": "expanded" if expanded else "raw",
-                         "doc": score(doc).to_dict(), "chunk": score(chunk).to_dict()})  # fmt: skip
+                         "by_split": {g: {"doc": d[g], "chunk": c[g]} for g in groups}})  # fmt: skip
     return rows
 
 
 def breakdown(
     in_scope: Sequence[dict], doc: Sequence[list[bool]], chunk: Sequence[list[bool]], key: str
 ) -> list[dict]:
-    groups: dict[str, list[int]] = defaultdict(list)
+    """Scores per value of `key` (kind, group), dev and held-out apart."""
+    groups: dict[str, dict[str, list[int]]] = defaultdict(lambda: {DEV: [], HELDOUT: []})
     for i, e in enumerate(in_scope):
-        groups[str(e.get(key, "-"))].append(i)
-    return [
-        {
-            key: g,
-            "doc": score([doc[i] for i in idx]).to_dict(),
-            "chunk": score([chunk[i] for i in idx]).to_dict(),
-        }
-        for g, idx in sorted(groups.items())
-    ]
+        groups[str(e.get(key, "-"))][e["split"]].append(i)
+    rows = []
+    for value, by_split in sorted(groups.items()):
+        d, c = score_groups(doc, by_split), score_groups(chunk, by_split)
+        rows.append({key: value, "by_split": {s: {"doc": d[s], "chunk": c[s]} for s in by_split}})
+    return rows
 
 
 # ---------------------------------------------------------------- run + render
+
+
+def _answers_by_split(entries: Sequence[dict], answers: Sequence[OurAnswer]) -> dict[str, list[OurAnswer]]:
+    out: dict[str, list[OurAnswer]] = {DEV: [], HELDOUT: []}
+    for e, a in zip(entries, answers, strict=True):
+        out[e["split"]].append(a)
+    return out
 
 
 def run_quality(
@@ -271,13 +226,19 @@ def run_quality(
     gold_dir: Path = GOLD_DIR,
     skip_baselines: bool = False,
     log: Log = _stderr,
+    tokenizers: bool = True,
 ) -> dict:
     settings = settings or Settings.from_env()
     in_scope, oos_entries = load_gold(gold_dir)
+    # Held-out near misses come with the held-out answer sets (their `out_of_scope` lists), when present.
+    _questions, heldout_oos = load_heldout_answers(heldout_dir(gold_dir))
+    oos_entries = oos_entries + [{**e, "split": HELDOUT} for e in heldout_oos]
     build_index(settings, progress=sys.stderr.isatty(), log=log)
     index = load_index(settings)
+    groups = indices_by_split(in_scope)
     log(f"index: {index.manifest['chunks']} chunks, embedder {index.manifest['embedder']}, "
-        f"tokenizer {index.manifest['tokenizer']}; gold: {len(in_scope)} in scope, {len(oos_entries)} out")  # fmt: skip
+        f"tokenizer {index.manifest['tokenizer']}; gold: {len(in_scope)} in scope "
+        f"({len(groups[DEV])} dev, {len(groups[HELDOUT])} held-out), {len(oos_entries)} out")  # fmt: skip
     problems = check_gold(in_scope, index)
     for p in problems:
         log(f"gold problem: {p}")
@@ -305,30 +266,36 @@ def run_quality(
             runs.append(run_baseline(b, in_scope, texts))
 
     failing = [
-        {"id": e["id"], "group": e["group"], "kind": e["kind"], "question": e["question"],
+        {"id": e["id"], "split": e["split"], "group": e["group"], "kind": e["kind"],
+         "question": e["question"] if e["split"] == DEV else None,  # held-out text is not shown while tuning
          "gold": e["chunk_ids"], "top3": list(a.chunk_ids[:3]),
          "doc_hit@5": any(ours.doc[i][:5])}
         for i, (e, a) in enumerate(zip(in_scope, answers, strict=True)) if not any(ours.chunk[i][:5])
     ]  # fmt: skip
+    current = Thresholds(search_mod.MIN_DENSE, search_mod.MIN_BM25)
     return {
         "index": {k: index.manifest.get(k) for k in ("chunks", "documents", "embedder", "tokenizer", "corpus_sha256")},
         "gold": {"dir": str(gold_dir), "in_scope": len(in_scope), "out_of_scope": len(oos_entries),
+                 "splits": {s: len(groups[s]) for s in ROWS},
+                 "out_of_scope_splits": {s: sum(e["split"] == s for e in oos_entries) for s in (DEV, HELDOUT)},
                  "problems": problems},
         "k": K,
         "overlap_rule": {"chars": OVERLAP_CHARS, "share": OVERLAP_SHARE},
         "baseline_build_seconds": baseline_build_s,
-        "systems": [r.row() for r in runs],
+        "systems": [r.row(groups) for r in runs],
         "ours_by_kind": breakdown(in_scope, ours.doc, ours.chunk, "kind"),
         "ours_by_group": breakdown(in_scope, ours.doc, ours.chunk, "group"),
         "failing": failing,
         "ours_per_question": [
-            {"id": e["id"], "doc_rank": first_relevant_rank(ours.doc[i]),
+            {"id": e["id"], "split": e["split"], "doc_rank": first_relevant_rank(ours.doc[i]),
              "chunk_rank": first_relevant_rank(ours.chunk[i]), "exact": a.exact, "relevant": a.relevant,
              "confidence": round(a.confidence, 4), "bm25_top": round(a.bm25_top, 2)}
             for i, (e, a) in enumerate(zip(in_scope, answers, strict=True))
         ],
-        "out_of_scope": out_of_scope_report(answers, oos_answers),
-        "tokenizers": tokenizer_comparison(index, in_scope),
+        "out_of_scope": out_of_scope_report(
+            _answers_by_split(in_scope, answers), _answers_by_split(oos_entries, oos_answers), current
+        ),
+        "tokenizers": tokenizer_comparison(index, in_scope, groups) if tokenizers else [],
     }  # fmt: skip
 
 
@@ -336,12 +303,8 @@ def _f(x: float) -> str:
     return "n/a" if x != x else f"{x:.3f}"  # noqa: PLR0124 (nan check)
 
 
-def _pct(x: float) -> str:
-    return "n/a" if x != x else f"{100 * x:.0f}%"
-
-
-def _score_cells(row: dict) -> str:
-    d, c = row["doc"], row["chunk"]
+def _score_cells(scores: dict) -> str:
+    d, c = scores["doc"], scores["chunk"]
     return " | ".join(_f(v) for v in (d["R@1"], d["R@5"], d["MRR@10"], c["R@1"], c["R@5"], c["MRR@10"]))
 
 
@@ -349,16 +312,38 @@ HEADER = "| doc R@1 | doc R@5 | doc MRR@10 | chunk R@1 | chunk R@5 | chunk MRR@1
 RULE = "|---:|---:|---:|---:|---:|---:|"
 
 
+def _split_rows(label: str, by_split: dict, splits: Sequence[str] = ROWS) -> list[str]:
+    """One table row per split that has questions: `| label | split | n | scores |`."""
+    return [
+        f"| {label} | {LABELS[s]} | {by_split[s]['chunk']['n']} | {_score_cells(by_split[s])} |"
+        for s in splits
+        if s in by_split and by_split[s]["chunk"]["n"]
+    ]
+
+
+def render_systems(
+    result: dict, systems: Sequence[dict] | None = None, splits: Sequence[str] = ROWS
+) -> list[str]:
+    g = result["gold"]
+    n = g["splits"]
+    lines = [
+        f"## Retrieval quality — {g['in_scope']} gold questions ({n[DEV]} dev, {n[HELDOUT]} held-out), "
+        f"k={result['k']}, embedder `{result['index']['embedder']}`, {result['index']['chunks']} chunks",
+        "",
+        "Dev questions were seen while tuning (vocabulary, weights, thresholds); held-out questions were written "
+        "after tuning and never tuned to (`split: heldout` in bench/gold/retrieval.yaml).",
+        "",
+        "| system | split | n " + HEADER,
+        "|---|---|---:" + RULE,
+    ]
+    for r in systems if systems is not None else result["systems"]:
+        lines += _split_rows(r["system"], r["by_split"], splits)
+    return lines
+
+
 def render(result: dict) -> str:
     g = result["gold"]
-    lines = [
-        f"## Retrieval quality — {g['in_scope']} gold questions, k={result['k']}, "
-        f"embedder `{result['index']['embedder']}`, {result['index']['chunks']} chunks",
-        "",
-        "| system " + HEADER,
-        "|---" + RULE,
-    ]
-    lines += [f"| {r['system']} | {_score_cells(r)} |" for r in result["systems"]]
+    lines = render_systems(result)
     o = result["overlap_rule"]
     lines += [
         "",
@@ -371,82 +356,39 @@ def render(result: dict) -> str:
     if g["problems"]:
         lines += ["", f"**Gold problems ({len(g['problems'])})**: " + "; ".join(g["problems"][:10])]
     for key, title in (("kind", "by kind"), ("group", "by group")):
-        lines += ["", f"### Ours {title}", "", f"| {key} | n " + HEADER, "|---|---:" + RULE]
-        lines += [f"| {r[key]} | {r['chunk']['n']} | {_score_cells(r)} |" for r in result[f"ours_by_{key}"]]
+        lines += ["", f"### Ours {title}", "", f"| {key} | split | n " + HEADER, "|---|---|---:" + RULE]
+        for r in result[f"ours_by_{key}"]:
+            lines += _split_rows(r[key], r["by_split"], (DEV, HELDOUT))
     fails = result["failing"]
     lines += ["", f"### Ours: chunk-level misses at 5 ({len(fails)})", ""]
     if fails:
-        lines += ["| id | kind | question | gold | top 3 | doc@5 |", "|---|---|---|---|---|---|"]
+        lines += ["| id | split | kind | question | gold | top 3 | doc@5 |", "|---|---|---|---|---|---|---|"]
         lines += [
-            f"| {f['id']} | {f['kind']} | {f['question']} | {'<br>'.join(f['gold'])} | "
+            f"| {f['id']} | {LABELS[f['split']]} | {f['kind']} | {f['question'] or '—'} | {'<br>'.join(f['gold'])} | "
             f"{'<br>'.join(f['top3'])} | {'yes' if f['doc_hit@5'] else 'no'} |"
             for f in fails
         ]
     else:
         lines.append("none")
-    lines += _render_oos(result["out_of_scope"])
+    lines += render_out_of_scope(result["out_of_scope"])
     lines += [
         "",
         "### BM25 only over our chunks: tokenisers",
         "",
-        "| tokenizer | query " + HEADER,
-        "|---|---" + RULE,
+        "| tokenizer, query | split | n " + HEADER,
+        "|---|---|---:" + RULE,
     ]
-    lines += [f"| {r['tokenizer']} | {r['query']} | {_score_cells(r)} |" for r in result["tokenizers"]]
+    for r in result["tokenizers"]:
+        lines += _split_rows(f"{r['tokenizer']}, {r['query']}", r["by_split"])
     return "\n".join(lines)
 
 
-def _render_oos(s: dict) -> list[str]:
-    lines = [
-        "",
-        f"### Out of scope ({s['in_scope_n']} in-scope, {s['out_of_scope_n']} out-of-scope questions)",
-        "",
-        f"Current rule: MIN_DENSE={s['min_dense']}, MIN_BM25={s['min_bm25']}. "
-        f"`relevant` on in-scope: **{_pct(s['in_scope_relevant'])}**; "
-        f"on out-of-scope: **{_pct(s['out_of_scope_relevant'])}** (lower is better).",
-        "",
-        "| signal | set | min | p10 | median | p90 | max |",
-        "|---|---|---:|---:|---:|---:|---:|",
-    ]
-    for sig in ("confidence", "bm25_top"):
-        for which in ("in_scope", "out_of_scope"):
-            d = s[sig][which]
-            lines.append(
-                f"| {sig} | {which} | "
-                + " | ".join(_f(d[k]) for k in ("min", "p10", "median", "p90", "max"))
-                + " |"
-            )
-    lines += [
-        "",
-        "| MIN_DENSE | dense only: in kept | dense only: out refused | pipeline rule: in kept | pipeline rule: out refused |",
-        "|---:|---:|---:|---:|---:|",
-    ]
-    for r in s["sweep"]:
-        d, p = r["dense_only"], r["pipeline_rule"]
-        lines.append(
-            f"| {r['min_dense']:.2f} | {_pct(d['in_kept'])} | {_pct(d['oos_refused'])} | "
-            f"{_pct(p['in_kept'])} | {_pct(p['oos_refused'])} |"
-        )
-    lines.append(
-        "\nPipeline rule = Retriever._in_scope with that MIN_DENSE: a named document or exact clause is kept, "
-        "another place without 西城 is refused, else kept when top dense cosine ≥ MIN_DENSE or top BM25 ≥ MIN_BM25."
-    )
-    for key, title in (("out_of_scope_accepted", "Out-of-scope questions accepted"),
-                       ("in_scope_refused", "In-scope questions refused")):  # fmt: skip
-        if s[key]:
-            lines += ["", f"{title} ({len(s[key])}):"]
-            lines += [
-                f"- {a['id']} {a['question']} (dense {a['confidence']:.3f}, bm25 {a['bm25_top']:.1f})"
-                for a in s[key]
-            ]
-    return lines
-
-
-def main(gold_dir: Path = GOLD_DIR, skip_baselines: bool = False, out: Path | None = None) -> int:
+def main(gold_dir: Path = GOLD_DIR, skip_baselines: bool = False, out: Path | None = None) -> dict:
+    """Run, print and write bench/results/quality.json; returns the result (`bench quality` goes on with it)."""
     result = run_quality(gold_dir=gold_dir, skip_baselines=skip_baselines)
     out = out or RESULTS_DIR / "quality.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(render(result))
     print(f"\n(JSON: {out})")
-    return 0
+    return result

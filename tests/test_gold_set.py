@@ -12,6 +12,7 @@ from ingest.parse import load_documents
 GOLD = Path(__file__).resolve().parent.parent / "bench" / "gold"
 GROUPS = {"resident", "enterprise", "staff"}
 KINDS = {"paraphrase", "number", "date", "table", "clause_lookup", "definition"}
+SPLITS = {"dev", "heldout"}
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,8 @@ def test_unique_ids(gold, oos):
 
 def test_fields(gold, oos):
     for e in gold:
-        assert set(e) == {"id", "group", "kind", "question", "doc_no", "chunk_ids"}, e["id"]
+        assert set(e) - {"split"} == {"id", "group", "kind", "question", "doc_no", "chunk_ids"}, e["id"]
+        assert e.get("split", "dev") in SPLITS, e["id"]
         assert e["group"] in GROUPS, e["id"]
         assert e["kind"] in KINDS, e["id"]
         assert isinstance(e["question"], str) and e["question"].strip(), e["id"]
@@ -63,6 +65,15 @@ def test_chunk_ids_exist_and_match_doc(gold, chunks):
             elif c.doc_no != e["doc_no"]:
                 bad.append(f"{e['id']}: {cid} is in {c.doc_no}, not {e['doc_no']}")
     assert not bad, "\n".join(bad)
+
+
+def test_dev_and_heldout_both_present_and_split_by_the_loader(gold):
+    from bench.gold_sets import indices_by_split
+
+    groups = indices_by_split(gold)
+    assert len(groups["dev"]) >= 130 and len(groups["heldout"]) >= 30, {k: len(v) for k, v in groups.items()}
+    assert sorted(groups["dev"] + groups["heldout"]) == groups["all"] == list(range(len(gold)))
+    assert all(gold[i].get("split") == "heldout" for i in groups["heldout"])
 
 
 def test_all_documents_covered(gold, chunks):

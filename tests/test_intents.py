@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import typing
+from pathlib import Path
 
 import pytest
+import yaml
 
 from assistant.intents import best_intent, load_intents
 from assistant.slots import extract
 from calculators.base import load_all
+
+ROUTING = Path(__file__).resolve().parent / "data" / "routing"
 
 
 def test_every_intent_names_a_real_calculator_and_inputs():
@@ -32,36 +36,63 @@ def test_every_intent_names_a_real_calculator_and_inputs():
             assert name in fields
 
 
-def test_most_calculators_are_reachable_by_words():
+# Every calculator has at least one intent, so every one of them can be reached by words.
+CALCULATORS = 64
+
+
+def test_every_calculator_is_reachable_by_words():
     reachable = {i.calculator for i in load_intents()}
-    assert len(reachable) >= 45
+    assert reachable == set(load_all()), sorted(set(load_all()) - reachable)
+    assert len(reachable) == CALCULATORS, f"{len(reachable)} calculators: update CALCULATORS when adding one"
 
 
-@pytest.mark.parametrize(
-    ("question", "calculator", "values"),
-    [
-        ("光伏装机500千瓦能拿多少？", "green_pv_reward", {"capacity_kw": 500}),
-        ("我们今年买了300万度绿电，能拿多少奖励", "green_power_reward", {"traded_kwh": 3_000_000}),
-        ("工厂节能技改后每年省200吨标煤", "green_industrial_retrofit", {"annual_saving_tce": 200}),
-        ("电动叉车电池容量40千瓦时，售价20万元，奖励多少", "green_forklift_reward",
-         {"battery_kwh": 40, "purchase_price_yuan": 200000}),
-        ("我们公司今年增资2亿元，区级综合贡献600万", "fintech_capital_increase_subsidy",
-         {"cumulative_increase_yuan": 2e8, "district_contribution_yuan": 6e6}),
-        ("公司高管年度应税收入80万元，人才奖励能拿多少", "fintech_talent_award",
-         {"role": "executive", "taxable_income_yuan": 800000}),
-        ("我们是民办博物馆，去年运行评估优秀", "museum_operation_support",
-         {"museum_type": "非国有博物馆", "evaluation_grade": "优秀"}),
-        ("资产账面价值2500万元，要核准还是备案", "asset_approval_or_filing", {"book_value_yuan": 25_000_000}),
-        ("孩子2018年5月3日出生，西城区户口，能上小学吗", "admission_primary_eligibility",
-         {"birth_date": "2018-05-03", "hukou_type": "xicheng_personal"}),
-    ],
-)  # fmt: skip
-def test_routing_and_slots(question, calculator, values):
-    intent, _ = best_intent(question)
-    assert intent is not None and intent.calculator == calculator
+def _routing_cases() -> list:
+    cases = []
+    for path in sorted(ROUTING.glob("*.yaml")):
+        for c in yaml.safe_load(path.read_text(encoding="utf-8")):
+            cases.append(pytest.param(c, id=f"{path.stem}:{c['question'][:20]}"))
+    return cases
+
+
+ROUTING_CASES = _routing_cases()
+
+
+def test_routing_cases_are_well_formed():
+    questions = [p.values[0]["question"] for p in ROUTING_CASES]
+    assert len(questions) == len(set(questions)), "a question appears twice in tests/data/routing"
+    assert len(questions) == 180, f"{len(questions)} routing cases: update this count when adding one"
+    for p in ROUTING_CASES:
+        c = p.values[0]
+        assert set(c) <= {"question", "calculator", "slots", "partial"}, c
+        assert c["calculator"] in load_all(), c["calculator"]
+
+
+@pytest.mark.parametrize("case", ROUTING_CASES)
+def test_routing_and_slots(case):
+    """tests/data/routing/*.yaml: the question picks the calculator and fills exactly the slots listed
+    (only those slots when the case says `partial: true`); no guard slot is ever filled."""
+    question, calculator, expected = case["question"], case["calculator"], case["slots"]
+    intent, score = best_intent(question)
+    assert intent is not None and intent.calculator == calculator, (intent and intent.calculator, score)
     got = extract(question, list(intent.slots)).values
-    for k, v in values.items():
-        assert got.get(k) == v, (k, got)
+    assert not any(k.startswith("_guard") for k in got), got
+    if case.get("partial"):
+        assert {k: got.get(k) for k in expected} == expected, got
+    else:
+        assert got == expected
+
+
+@pytest.mark.parametrize("case", ROUTING_CASES)
+def test_no_routing_case_is_decided_by_file_order(case):
+    """best_intent breaks equal scores by load order (intents/*.yaml sorted by name, then position in the
+    file). No routing case may depend on that: its calculator must outscore every other calculator's intent."""
+    question = case["question"]
+    scores: dict[str, int] = {}
+    for intent in load_intents():
+        scores[intent.calculator] = max(scores.get(intent.calculator, 0), intent.score(question))
+    mine = scores.pop(case["calculator"])
+    rival = max(scores, key=scores.get)
+    assert mine > scores[rival], (rival, scores[rival], mine)
 
 
 @pytest.mark.parametrize(

@@ -32,9 +32,7 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def package_imports(package: str) -> dict[str, set[str]]:
-    return {
-        str(p.relative_to(ROOT)): imported_modules(p) for p in sorted((ROOT / package).rglob("*.py"))
-    }
+    return {str(p.relative_to(ROOT)): imported_modules(p) for p in sorted((ROOT / package).rglob("*.py"))}
 
 
 @pytest.mark.parametrize("package", PACKAGES)

@@ -18,6 +18,7 @@ from bench.metrics import (
     recall_at_k,
     reciprocal_rank,
     score,
+    score_groups,
 )
 
 
@@ -113,3 +114,12 @@ def test_percentiles_interpolate_like_numpy_linear():
     p = percentiles([1.0, 2.0, 3.0, 4.0, 5.0])
     assert p == {"min": 1.0, "p10": 1.4, "median": 3.0, "p90": 4.6, "max": 5.0}
     assert math.isnan(percentiles([])["median"])
+
+
+def test_score_groups_scores_each_named_group_by_position():
+    flags = [[True], [False, True], [False, False]]
+    got = score_groups(flags, {"dev": [0, 1], "heldout": [2], "all": [0, 1, 2]})
+    assert got["dev"] == {"n": 2, "R@1": 0.5, "R@5": 1.0, "MRR@10": 0.75}
+    assert got["heldout"] == {"n": 1, "R@1": 0.0, "R@5": 0.0, "MRR@10": 0.0}
+    assert got["all"]["n"] == 3 and got["all"]["MRR@10"] == 0.5
+    assert score_groups(flags, {"empty": []})["empty"]["n"] == 0

@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         inputs = json.loads(args.input)
         if not isinstance(inputs, dict):
             raise ValueError("--input must be a JSON object")
-        as_of = date.fromisoformat(args.as_of) if args.as_of else None
+        as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()  # the edge: today by default
         result = calcs[args.name].run(inputs, as_of)
     except (ValueError, InputError) as e:
         print(f"error: {e}", file=sys.stderr)

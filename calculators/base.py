@@ -1,16 +1,23 @@
-"""Calculator registry and the small toolkit every rule function uses to explain itself."""
+"""Calculator registry: metadata, input validation, and the Explain a rule writes its steps into."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal, get_args, get_type_hints
 
 from pydantic import BaseModel, ValidationError
 
 from calculators.params import Param, load_param
 from core.catalog import title_of
 from core.schema import CalcResult, Citation
+
+Audience = Literal[
+    "resident", "enterprise", "staff"
+]  # who asks: a resident, a company or institution, civil staff
+Stage = Literal["primary", "middle"]  # admission rules: which school stage they decide
+Kind = Literal["amount", "eligibility", "verdict"]  # what the result is: money, yes/no, or a classification
 
 
 class InputError(ValueError):
@@ -25,11 +32,18 @@ class Calculator:
     article: str
     inputs: type[BaseModel]
     params: tuple[str, ...]
-    func: Callable[..., CalcResult]
+    func: Callable[[BaseModel, date, dict[str, Param]], CalcResult]
+    audience: Audience | None = None
+    stage: Stage | None = None
+    kind: Kind | None = None
 
-    def run(self, raw_inputs: dict, as_of: date | None = None) -> CalcResult:
-        """Validate raw inputs, fill `missing` for absent required fields, then compute."""
-        as_of = as_of or date.today()
+    def __post_init__(self):
+        for value, allowed in ((self.audience, Audience), (self.stage, Stage), (self.kind, Kind)):
+            if value is not None and value not in get_args(allowed):
+                raise ValueError(f"calculator {self.name}: {value!r} is not one of {get_args(allowed)}")
+
+    def run(self, raw_inputs: dict, as_of: date) -> CalcResult:
+        """Validate raw inputs, fill `missing` for absent required fields, then compute the rules of as_of."""
         fields = self.inputs.model_fields
         unknown = sorted(set(raw_inputs) - set(fields))
         if unknown:
@@ -76,20 +90,50 @@ class Calculator:
             "doc_no": self.doc_no,
             "article": self.article,
             "inputs": inputs,
+            "audience": self.audience,
+            "stage": self.stage,
+            "kind": self.kind,
         }
 
 
 REGISTRY: dict[str, Calculator] = {}
 
 
-def calculator(*, name: str, title: str, doc_no: str, article: str, inputs, params):
-    """Register a rule function `(inputs, as_of, params) -> CalcResult`."""
+def calculator(
+    *,
+    title: str,
+    doc_no: str,
+    article: str,
+    params: Sequence[str] = (),
+    audience: Audience,
+    kind: Kind,
+    stage: Stage | None = None,
+    prepare: Callable[[Explain], None] | None = None,
+    name: str | None = None,
+):
+    """Register a rule `(ex: Explain, inputs: SomeInputs) -> CalcResult`, named after the function (or `name`);
+    its input model is the annotation of `inputs`. The registry names the Explain after the calculator, gives it the document, the declared
+    parameters and the date, and runs `prepare` (a family's common notes)."""
 
-    def wrap(func):
-        if name in REGISTRY:
-            raise ValueError(f"calculator {name} registered twice")
-        REGISTRY[name] = Calculator(name, title, doc_no, article, inputs, tuple(params), func)
-        return func
+    def wrap(rule: Callable[[Explain, BaseModel], CalcResult]):
+        calc_name = name or rule.__name__
+        if calc_name in REGISTRY:
+            raise ValueError(f"calculator {calc_name} registered twice")
+        inputs = get_type_hints(rule)["inputs"]
+
+        def func(model: BaseModel, as_of: date, loaded: dict[str, Param]) -> CalcResult:
+            dumped = model.model_dump(mode="json", exclude_none=True)
+            ex = Explain(calc_name, dumped, as_of, params=loaded, doc_no=doc_no)
+            if prepare is not None:
+                prepare(ex)
+            return rule(ex, model)
+
+        func.__doc__ = rule.__doc__
+        calc = Calculator(
+            calc_name, title, doc_no, article, inputs, tuple(params), func, audience, stage, kind
+        )
+        REGISTRY[calc_name] = calc
+        return rule
 
     return wrap
 
@@ -110,9 +154,20 @@ class Explain:
     citations: list[Citation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
+    params: dict[str, Param] = field(default_factory=dict)  # the calculator's declared parameters by key
+    doc_no: str = ""  # the document the calculator applies
 
-    def value(self, param: Param) -> dict | None:
+    def param(self, key: str) -> Param:
+        """A declared parameter; using one the calculator did not declare is a programming error."""
+        try:
+            return self.params[key]
+        except KeyError:
+            raise KeyError(f"{self.calculator}: parameter {key} is not declared at registration") from None
+
+    def value(self, param: Param | str) -> dict | None:
         """The parameter's values on as_of; cites it and warns when it is not in force."""
+        if isinstance(param, str):
+            param = self.param(param)
         c = cite(param)
         if c not in self.citations:
             self.citations.append(c)
@@ -154,18 +209,6 @@ class Explain:
             warnings=tuple(self.warnings),
             extra=self.extra,
         )
-
-
-def explain(name: str, inputs: BaseModel, as_of: date) -> Explain:
-    return Explain(name, inputs.model_dump(mode="json", exclude_none=True), as_of)
-
-
-def yuan(amount: float) -> str:
-    """Readable money: 600000 → '60万元', 1234.5 → '1234.5元'."""
-    if amount >= 10000 and (amount / 10000) == round(amount / 10000, 4):
-        wan = round(amount / 10000, 4)
-        return f"{wan:g}万元"
-    return f"{round(amount, 2):g}元"
 
 
 def load_all() -> dict[str, Calculator]:

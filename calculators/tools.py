@@ -7,12 +7,13 @@ from datetime import date
 from calculators.base import Calculator, InputError, load_all
 
 
-def as_tool(calc: Calculator):
+def as_tool(calc: Calculator, today: date):
+    """The tool applies the rules in force on `today`, which the caller gives."""
     from langchain_core.tools import StructuredTool
 
     def _run(**kwargs) -> dict:
         try:
-            return calc.run(kwargs, date.today()).to_dict()
+            return calc.run(kwargs, today).to_dict()
         except InputError as e:
             return {"calculator": calc.name, "error": str(e)}
 
@@ -25,5 +26,6 @@ def as_tool(calc: Calculator):
     )
 
 
-def all_tools() -> list:
-    return [as_tool(c) for c in load_all().values()]
+def all_tools(today: date) -> list:
+    """Every calculator as a tool; the date comes from the caller (the assistant's `today`)."""
+    return [as_tool(c, today) for c in load_all().values()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 
 from calculators.base import load_all
 from calculators.tools import all_tools
@@ -22,8 +23,12 @@ def test_list_json_contract():
     rows = json.loads(proc.stdout)
     assert len(rows) >= 35
     for row in rows:
-        assert set(row) == {"name", "title", "doc_no", "article", "inputs"}
+        # the original keys, plus the metadata the UI and the router select on
+        assert set(row) == {"name", "title", "doc_no", "article", "inputs", "audience", "stage", "kind"}
         assert row["doc_no"].endswith("号") and row["article"]
+        assert row["audience"] in {"resident", "enterprise", "staff"}
+        assert row["kind"] in {"amount", "eligibility", "verdict"}
+        assert row["stage"] in {"primary", "middle", None}
     docs = {r["doc_no"] for r in rows}
     assert {"西发改文〔2024〕82号", "西文旅发〔2024〕3号", "西民发〔2024〕1号", "西科管发〔2024〕1号",
             "西财资产〔2024〕18号", "西教发〔2024〕7号", "西教发〔2024〕8号"} <= docs  # fmt: skip
@@ -51,7 +56,7 @@ def test_run_bad_input_is_a_clear_error():
 
 
 def test_every_calculator_is_a_structured_tool():
-    tools = all_tools()
+    tools = all_tools(date(2024, 7, 1))
     assert len(tools) == len(load_all())
     for tool in tools:
         assert tool.args_schema is not None and tool.description

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-
-def all_of(conds: list[bool | None]) -> bool | None:
-    """AND: any False → False; else any unknown → None; else True."""
-    if any(c is False for c in conds):
-        return False
-    if any(c is None for c in conds):
-        return None
-    return True
+from collections.abc import Iterable
 
 
-def any_of(conds: list[bool | None]) -> bool | None:
-    """OR: any True → True; else any unknown → None; else False."""
-    if any(c is True for c in conds):
-        return True
-    if any(c is None for c in conds):
-        return None
-    return False
+def _decided_by(decisive: bool, conds: Iterable[bool | None]) -> bool | None:
+    """The first condition equal to `decisive` decides (later ones are not even evaluated);
+    else any unknown leaves it unknown; else the opposite of `decisive`."""
+    unknown = False
+    for c in conds:
+        if c is decisive:
+            return decisive
+        unknown = unknown or c is None
+    return None if unknown else not decisive
+
+
+def all_of(conds: Iterable[bool | None]) -> bool | None:
+    """AND: one failed condition is enough to fail."""
+    return _decided_by(False, conds)
+
+
+def any_of(conds: Iterable[bool | None]) -> bool | None:
+    """OR: one met branch is enough."""
+    return _decided_by(True, conds)
+
+
+def negate(c: bool | None) -> bool | None:
+    """NOT: an unknown stays unknown."""
+    return None if c is None else not c

@@ -1,23 +1,27 @@
-"""Shared pieces of the 2024 Xicheng admission rules (西教发〔2024〕7号、8号): field types and a condition checklist."""
+"""Shared pieces of the 2024 Xicheng admission rules (西教发〔2024〕7号、8号): registration, inputs, the checklist."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
-from typing import Literal
+from functools import partial
+from typing import Annotated, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from calculators.base import Explain, InputError
-from calculators.logic import all_of, any_of  # noqa: F401  (re-exported)
-from core.schema import CalcResult
+from calculators.base import Explain, InputError, calculator
+from calculators.kit import CHECKED, Conditions
+from calculators.kit.bounds import MAX_CHILD_AGE_YEARS
 
 DOC7 = "西教发〔2024〕7号"
 DOC8 = "西教发〔2024〕8号"
 P = "admission/"
 
-# Input sanity bound only (not a legal quantity): nobody asks about a child this old.
-MAX_CHILD_AGE_YEARS = 20
+admission = partial(calculator, audience="resident", kind="eligibility")
+primary_rule = partial(admission, doc_no=DOC7, stage="primary")  # 7号: who may enter a primary school
+middle_rule = partial(admission, doc_no=DOC7, stage="middle")
+nonlocal_rule = partial(
+    admission, doc_no=DOC8, stage="primary"
+)  # 8号: non-Beijing children's primary admission
 
 HukouType = Literal[
     "xicheng_personal",
@@ -45,18 +49,19 @@ HUKOU_LABEL = {
 }
 PERSONAL = ("xicheng_personal", "beijing_other_personal")
 
+# The same facts asked by several admission calculators, declared once.
+Hukou = Annotated[HukouType | None, Field(description=HUKOU_DESC)]
+BirthDate = Annotated[date | None, Field(description="适龄儿童的出生日期")]
+SingleParent = Annotated[bool | None, Field(description="是否为单亲家庭")]
+GuardianOwnsHome = Annotated[
+    bool | None,
+    Field(description="法定监护人在西城区是否有独立产权房（本人名下的房屋所有权证或不动产权证书）"),
+]
 
-def cn(d: date) -> str:
-    """2018-08-31 → '2018年8月31日'."""
-    return f"{d.year}年{d.month}月{d.day}日"
 
-
-def add_years(d: date, years: int) -> date:
-    """The same day `years` later (29 February → 1 March)."""
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:
-        return date(d.year + years, 3, 1)
+def checklist(ex: Explain, inputs: BaseModel) -> Conditions:
+    """The admission rules' conditions: 符合 / 不符合 / 尚需确认, each with its clause."""
+    return Conditions(ex, inputs, CHECKED)
 
 
 def check_birth_date(birth: date | None, as_of: date) -> None:
@@ -69,61 +74,8 @@ def check_birth_date(birth: date | None, as_of: date) -> None:
         raise InputError(f"出生日期 {birth.isoformat()} 不像义务教育入学年龄的儿童")
 
 
-class Checklist:
-    """Conditions met / failed / unknown, each with its clause; the verdict is their three-valued AND."""
-
-    def __init__(self, ex: Explain, inputs: BaseModel, doc: str):
-        self.ex = ex
-        self.inputs = inputs
-        self.doc = doc
-        self.rows: list[dict] = []
-        self.verdicts: list[bool | None] = []
-        self.missing: dict[str, str] = {}
-
-    def need(self, *names: str) -> dict[str, str]:
-        """Descriptions of the named input fields that were not given."""
-        fields = type(self.inputs).model_fields
-        return {n: fields[n].description or n for n in names if getattr(self.inputs, n) is None}
-
-    def add(
-        self,
-        name: str,
-        met: bool | None,
-        article: str,
-        detail: str,
-        *,
-        unknown: tuple[str, ...] = (),
-        counts=True,
-    ) -> bool | None:
-        """Record one condition; `unknown` names the fields whose absence leaves it open."""
-        label = {True: "符合", False: "不符合", None: "尚需确认"}[met]
-        self.ex.step(f"{label}：{name}——{detail}（{article}）")
-        self.rows.append(
-            {"condition": name, "met": met, "article": f"{self.doc} {article}", "detail": detail}
-        )
-        if met is None:
-            self.missing.update(self.need(*unknown))
-        if counts:
-            self.verdicts.append(met)
-        return met
-
-    def fact(
-        self, name: str, field: str, article: str, yes: str, no: str, *, want: bool = True, counts=True
-    ) -> bool | None:
-        """A yes/no fact that must equal `want`; unknown when not given."""
-        value = getattr(self.inputs, field)
-        if value is None:
-            desc = type(self.inputs).model_fields[field].description or field
-            return self.add(name, None, article, f"未说明：{desc}", unknown=(field,), counts=counts)
-        met = value == want
-        return self.add(name, met, article, yes if value else no, counts=counts)
-
-    def result(self, verdict: bool | None | str = "all") -> CalcResult:
-        """Eligible = AND of the counted conditions (or the verdict given); unknown facts become `missing`."""
-        ok = all_of(self.verdicts) if verdict == "all" else verdict
-        self.ex.extra["conditions"] = self.rows
-        res = self.ex.result(None, ok)
-        if ok is None and self.missing:
-            extra = {**res.extra, "missing_fields": list(self.missing)}
-            res = replace(res, missing=tuple(self.missing.values()), extra=extra)
-        return res
+def check_not_after(as_of: date, *dates: date | None) -> None:
+    """Refuse an event dated after the day asked about."""
+    for d in dates:
+        if d is not None and d > as_of:
+            raise InputError(f"日期 {d.isoformat()} 晚于查询日期 {as_of.isoformat()}")

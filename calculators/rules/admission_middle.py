@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from calculators.base import calculator, explain
-from calculators.rules.admission_common import DOC7, HUKOU_DESC, HUKOU_LABEL, Checklist, HukouType, P, cn
+from calculators.base import Explain
+from calculators.kit import cn
+from calculators.rules.admission_common import HUKOU_LABEL, Hukou, P, checklist, middle_rule
 from core.schema import CalcResult
 
 CONDITIONS = P + "middle_conditions"
@@ -20,7 +20,7 @@ ROUTES = "九年一贯制直升、全区派位、特色学校/寄宿学校/民�
 
 
 class MiddleInputs(BaseModel):
-    hukou_type: HukouType | None = Field(None, description=HUKOU_DESC)
+    hukou_type: Hukou = None
     grade6_graduate: bool | None = Field(None, description="是否为本年度小学六年级应届毕业生")
     primary_school: Literal["xicheng", "other"] | None = Field(
         None, description="就读小学所在地：xicheng=西城区小学，other=非西城区小学（本市其他区或外省市）"
@@ -33,28 +33,26 @@ class MiddleInputs(BaseModel):
     )
 
 
-@calculator(
-    name="admission_middle_eligibility",
-    title="初中入学条件（小升初，三项之一）",
-    doc_no=DOC7,
-    article=ART,
-    inputs=MiddleInputs,
-    params=[CONDITIONS, RETURN, NONLOCAL_REVIEW],
+@middle_rule(
+    title="初中入学条件（小升初，三项之一）", article=ART, params=[CONDITIONS, RETURN, NONLOCAL_REVIEW]
 )
-def middle_eligibility(inputs: MiddleInputs, as_of: date, params) -> CalcResult:
+def admission_middle_eligibility(ex: Explain, inputs: MiddleInputs) -> CalcResult:
     """三（二）1: 本市户籍西城区小学应届毕业生；经审核的非本市户籍西城区小学应届毕业生；已办理回区升学手续的
     非西城区小学应届毕业生（回区申请见附件2）。2024年入学适用."""
-    ex = explain("admission_middle_eligibility", inputs, as_of)
-    c = Checklist(ex, inputs, DOC7)
-    labels = ex.value(params[CONDITIONS])["conditions"]
-    c.fact("小学六年级应届毕业生", "grade6_graduate", ART, "是本年度小学六年级应届毕业生",
-           "初中入学条件均针对小学应届毕业生")  # fmt: skip
+    c = checklist(ex, inputs)
+    labels = ex.value(CONDITIONS)["conditions"]
+    c.fact(
+        "grade6_graduate",
+        "小学六年级应届毕业生",
+        said=("是本年度小学六年级应届毕业生", "初中入学条件均针对小学应届毕业生"),
+        article=ART,
+    )
     name = "就读小学与户籍条件（三项之一）"
     school, h = inputs.primary_school, inputs.hukou_type
     if school is None:
-        c.add(name, None, ART, "未说明就读小学是否在西城区", unknown=("primary_school",))
+        c.add(None, name, detail="未说明就读小学是否在西城区", article=ART, fields=("primary_school",))
     elif school == "other":
-        s = ex.value(params[RETURN])
+        s = ex.value(RETURN)
         ex.extra["回区升学"] = (
             f"外区外省市学籍学生于{cn(s['apply_from'])}至{cn(s['apply_to'])}提交“回西城区升学”申请，"
             f"{cn(s['review_from'])}至{cn(s['review_to'])}受理审核、登记（附件2）；由法定监护人持审核所需材料到"
@@ -63,18 +61,18 @@ def middle_eligibility(inputs: MiddleInputs, as_of: date, params) -> CalcResult:
         done = inputs.return_procedure_done
         detail = f"非西城区小学毕业生，须{labels['returning']}"
         detail += {True: "；已办理并审核通过", False: "；尚未办理回区升学手续"}.get(done, "")
-        c.add(name, done, ART + "③", detail, unknown=("return_procedure_done",))
+        c.add(done, name, detail=detail, article=ART + "③", fields=("return_procedure_done",))
     elif h is None:
-        c.add(name, None, ART, "西城区小学毕业生，未提供户籍类型", unknown=("hukou_type",))
+        c.add(None, name, detail="西城区小学毕业生，未提供户籍类型", article=ART, fields=("hukou_type",))
     elif h == "non_beijing":
-        rule = ex.value(params[NONLOCAL_REVIEW])
+        rule = ex.value(NONLOCAL_REVIEW)
         ok = inputs.nonlocal_materials_approved
         detail = f"非本市户籍西城区小学毕业生，须{labels['non_beijing']}（材料标准参照西教发〔2024〕8号，由{rule['reviewer']}审核）"
         detail += {True: "；已审核通过", False: "；审核未通过，不能在西城区参加初中入学"}.get(ok, "")
-        c.add(name, ok, ART + "②", detail, unknown=("nonlocal_materials_approved",))
+        c.add(ok, name, detail=detail, article=ART + "②", fields=("nonlocal_materials_approved",))
     else:
         if h == "treated_as_beijing":
             ex.warn("“按本市户籍对待”的毕业生按本市户籍理解（条件①），以区教委审核为准")
-        c.add(name, True, ART + "①", f"户籍类型为{HUKOU_LABEL[h]}，属{labels['beijing']}")
+        c.add(True, name, detail=f"户籍类型为{HUKOU_LABEL[h]}，属{labels['beijing']}", article=ART + "①")
     ex.extra["入学方式"] = ROUTES
-    return c.result()
+    return c.conclude()

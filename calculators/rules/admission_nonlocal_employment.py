@@ -7,8 +7,10 @@ from typing import Literal
 
 from pydantic import Field, create_model
 
-from calculators.base import InputError, calculator, explain
-from calculators.rules.admission_common import DOC8, Checklist, P, all_of, any_of, cn
+from calculators.base import Explain, InputError
+from calculators.kit import Conditions, all_of, any_of, cn
+from calculators.kit.dates import parse_year_month, year_month
+from calculators.rules.admission_common import P, SingleParent, checklist, nonlocal_rule
 from core.schema import CalcResult
 
 BOTH = P + "employment_both_parents"
@@ -18,15 +20,22 @@ BUSINESS = {
     "legal_representative": P + "legal_representative_company",
     "shareholder_partner": P + "shareholder_company",
 }
-ARTICLE = {"employee": "三（一）1", "sole_proprietor": "三（一）2", "legal_representative": "三（一）3",
-           "shareholder_partner": "三（一）4"}  # fmt: skip
+ARTICLE = {
+    "employee": "三（一）1",
+    "sole_proprietor": "三（一）2",
+    "legal_representative": "三（一）3",
+    "shareholder_partner": "三（一）4",
+}
 BUSINESS_WORD = {
     "sole_proprietor": "个体工商户",
     "legal_representative": "企业",
     "shareholder_partner": "企业",
 }
-ROLE_CHANGE = {"sole_proprietor": "经营者变更登记", "legal_representative": "法定代表人变更登记",
-               "shareholder_partner": "涉及本人的股东或合伙人身份变更登记"}  # fmt: skip
+ROLE_CHANGE = {
+    "sole_proprietor": "经营者变更登记",
+    "legal_representative": "法定代表人变更登记",
+    "shareholder_partner": "涉及本人的股东或合伙人身份变更登记",
+}
 
 EmploymentType = Literal["employee", "sole_proprietor", "legal_representative", "shareholder_partner", "none"]
 PARENTS = (("father", "父亲"), ("mother", "母亲"))
@@ -35,149 +44,221 @@ PARENTS = (("father", "父亲"), ("mother", "母亲"))
 def _parent_fields(p: str, who: str) -> dict:
     """The same ten facts for each parent, named father_* / mother_*."""
     f = {
-        "employment_type": (EmploymentType | None, Field(None, description=(
-            f"{who}的就业类型：employee=受雇于用人单位（劳动合同或聘用合同），sole_proprietor=个体工商户经营者，"
-            "legal_representative=企业法定代表人，shareholder_partner=企业股东或合伙人，none=未在京务工就业"))),
-        "works_in_xicheng": (bool | None, Field(None, description=f"{who}是否在西城区务工就业（否则为本市其他区）")),
-        "has_contract": (bool | None, Field(None, description=(
-            f"{who}（受雇）是否有规范有效的劳动合同或聘用合同，及单位营业执照复印件和工作证明（加盖公章）"))),
-        "insurance_from": (date | None, Field(None, description=(
-            f"{who}（受雇）在就业所在区连续缴纳社保的起始月份（填该月任一天）"))),
-        "insurance_to": (date | None, Field(None, description=f"{who}（受雇）连续缴纳社保至哪个月（填该月任一天）")),
-        "insurance_back_paid": (bool | None, Field(None, description=f"{who}（受雇）要求的社保缴费期内是否有补缴的月份")),
-        "business_registered_on": (date | None, Field(None, description=(
-            f"{who}就业的个体工商户注册日期或企业成立日期（营业执照）"))),
-        "business_abnormal_listed": (bool | None, Field(None, description=(
-            f"{who}就业的个体工商户或企业是否曾被列入经营异常名录"))),
-        "business_in_district_no_move": (bool | None, Field(None, description=(
-            f"{who}就业的个体工商户或企业注册地是否在其就业所在区且未发生过跨区（跨省市）迁移登记"))),
-        "business_role_changed": (bool | None, Field(None, description=(
-            f"{who}就业的个体工商户或企业是否发生过经营者、法定代表人或涉及本人的股东/合伙人身份变更登记"))),
-    }  # fmt: skip
+        "employment_type": (
+            EmploymentType | None,
+            Field(
+                None,
+                description=(
+                    f"{who}的就业类型：employee=受雇于用人单位（劳动合同或聘用合同），sole_proprietor=个体工商户经营者，"
+                    "legal_representative=企业法定代表人，shareholder_partner=企业股东或合伙人，none=未在京务工就业"
+                ),
+            ),
+        ),
+        "works_in_xicheng": (
+            bool | None,
+            Field(None, description=f"{who}是否在西城区务工就业（否则为本市其他区）"),
+        ),
+        "has_contract": (
+            bool | None,
+            Field(
+                None,
+                description=(
+                    f"{who}（受雇）是否有规范有效的劳动合同或聘用合同，及单位营业执照复印件和工作证明（加盖公章）"
+                ),
+            ),
+        ),
+        "insurance_from": (
+            date | None,
+            Field(None, description=(f"{who}（受雇）在就业所在区连续缴纳社保的起始月份（填该月任一天）")),
+        ),
+        "insurance_to": (
+            date | None,
+            Field(None, description=f"{who}（受雇）连续缴纳社保至哪个月（填该月任一天）"),
+        ),
+        "insurance_back_paid": (
+            bool | None,
+            Field(None, description=f"{who}（受雇）要求的社保缴费期内是否有补缴的月份"),
+        ),
+        "business_registered_on": (
+            date | None,
+            Field(None, description=(f"{who}就业的个体工商户注册日期或企业成立日期（营业执照）")),
+        ),
+        "business_abnormal_listed": (
+            bool | None,
+            Field(None, description=(f"{who}就业的个体工商户或企业是否曾被列入经营异常名录")),
+        ),
+        "business_in_district_no_move": (
+            bool | None,
+            Field(
+                None,
+                description=(
+                    f"{who}就业的个体工商户或企业注册地是否在其就业所在区且未发生过跨区（跨省市）迁移登记"
+                ),
+            ),
+        ),
+        "business_role_changed": (
+            bool | None,
+            Field(
+                None,
+                description=(
+                    f"{who}就业的个体工商户或企业是否发生过经营者、法定代表人或涉及本人的股东/合伙人身份变更登记"
+                ),
+            ),
+        ),
+    }
     return {f"{p}_{k}": v for k, v in f.items()}
 
 
 EmploymentInputs = create_model(
     "EmploymentInputs",
-    single_parent=(bool | None, Field(None, description="是否为单亲家庭")),
+    single_parent=(SingleParent, None),
     **_parent_fields("father", "父亲"),
     **_parent_fields("mother", "母亲"),
 )
 
 
-def _month(d: date) -> tuple[int, int]:
-    return d.year, d.month
-
-
-def _ym(s: str) -> tuple[int, int]:
-    y, m = s.split("-")
-    return int(y), int(m)
-
-
-def _employee(c: Checklist, p: str, who: str, window: dict, district: str) -> list[bool | None]:
+def _employee(c: Conditions, p: str, who: str, window: dict, district: str) -> list[bool | None]:
     art, inp = ARTICLE["employee"], c.inputs
-    got = [c.fact(f"{who}：劳动合同或聘用合同", f"{p}_has_contract", art, "有规范有效的劳动（聘用）合同及单位证明",
-                  "受雇的须提供规范有效的聘用合同或劳动合同及单位证明", counts=False)]  # fmt: skip
-    first, last = _ym(window["first_month"]), _ym(window["last_month"])
+    got = [
+        c.fact(
+            f"{p}_has_contract",
+            f"{who}：劳动合同或聘用合同",
+            said=(
+                "有规范有效的劳动（聘用）合同及单位证明",
+                "受雇的须提供规范有效的聘用合同或劳动合同及单位证明",
+            ),
+            article=art,
+            counts=False,
+        )
+    ]
+    first, last = parse_year_month(window["first_month"]), parse_year_month(window["last_month"])
     span = f"{first[0]}年{first[1]}月—{last[0]}年{last[1]}月"
     start, end = getattr(inp, f"{p}_insurance_from"), getattr(inp, f"{p}_insurance_to")
     name = f"{who}：{district}连续缴纳社保"
     if start is not None and end is not None and end < start:
         raise InputError(f"{who}社保连续缴纳的截止月份早于起始月份")
-    if start is not None and _month(start) > first:
+    if start is not None and year_month(start) > first:
         got.append(
             c.add(
-                name,
                 False,
-                art,
-                f"自{start.year}年{start.month}月起缴纳，须从{first[0]}年{first[1]}月起连续缴纳（{span}）",
+                name,
+                detail=f"自{start.year}年{start.month}月起缴纳，须从{first[0]}年{first[1]}月起连续缴纳（{span}）",
+                article=art,
                 counts=False,
             )
         )
-    elif end is not None and _month(end) < last:
+    elif end is not None and year_month(end) < last:
         got.append(
             c.add(
-                name,
                 False,
-                art,
-                f"只连续缴纳至{end.year}年{end.month}月，须连续缴纳至{last[0]}年{last[1]}月（{span}）",
+                name,
+                detail=f"只连续缴纳至{end.year}年{end.month}月，须连续缴纳至{last[0]}年{last[1]}月（{span}）",
+                article=art,
                 counts=False,
             )
         )
     elif start is None or end is None:
-        got.append(c.add(name, None, art, f"须{span}连续缴纳；未提供连续缴纳的起止月份",
-                         unknown=(f"{p}_insurance_from", f"{p}_insurance_to"), counts=False))  # fmt: skip
+        got.append(
+            c.add(
+                None,
+                name,
+                detail=f"须{span}连续缴纳；未提供连续缴纳的起止月份",
+                article=art,
+                fields=(f"{p}_insurance_from", f"{p}_insurance_to"),
+                counts=False,
+            )
+        )
     else:
-        got.append(c.add(name, True, art, f"{span}连续缴纳", counts=False))
-    got.append(c.fact(f"{who}：社保无补缴", f"{p}_insurance_back_paid", art, "缴费期内有补缴，补缴无效",
-                      "缴费期内没有补缴", want=False, counts=False))  # fmt: skip
+        got.append(c.add(True, name, detail=f"{span}连续缴纳", article=art, counts=False))
+    got.append(
+        c.fact(
+            f"{p}_insurance_back_paid",
+            f"{who}：社保无补缴",
+            said=("缴费期内有补缴，补缴无效", "缴费期内没有补缴"),
+            article=art,
+            want=False,
+            counts=False,
+        )
+    )
     return got
 
 
-def _business(c: Checklist, p: str, who: str, kind: str, rule: dict, district: str) -> list[bool | None]:
+def _business(c: Conditions, p: str, who: str, kind: str, rule: dict, district: str) -> list[bool | None]:
     art, inp, word = ARTICLE[kind], c.inputs, BUSINESS_WORD[kind]
     reg, by = getattr(inp, f"{p}_business_registered_on"), rule["registered_by"]
     name = f"{who}：{word}注册（成立）日期"
     if reg is None:
         got = [
             c.add(
-                name,
                 None,
-                art,
-                f"须不晚于{cn(by)}；未提供",
-                unknown=(f"{p}_business_registered_on",),
+                name,
+                detail=f"须不晚于{cn(by)}；未提供",
+                article=art,
+                fields=(f"{p}_business_registered_on",),
                 counts=False,
             )
         ]
     else:
         ok = reg <= by
-        got = [c.add(name, ok, art, f"{cn(reg)}，{'不晚于' if ok else '晚于'}{cn(by)}", counts=False)]
+        got = [
+            c.add(
+                ok, name, detail=f"{cn(reg)}，{'不晚于' if ok else '晚于'}{cn(by)}", article=art, counts=False
+            )
+        ]
     since = f"自{cn(by)}以来"
     got.append(
         c.fact(
-            f"{who}：{word}正常经营、未列入异常名录",
             f"{p}_business_abnormal_listed",
-            art,
-            f"{since}曾被列入异常名录",
-            f"{since}未被列入过异常名录",
+            f"{who}：{word}正常经营、未列入异常名录",
+            said=(f"{since}曾被列入异常名录", f"{since}未被列入过异常名录"),
+            article=art,
             want=False,
             counts=False,
         )
     )
     got.append(
         c.fact(
-            f"{who}：{word}注册地在{district}且未迁移",
             f"{p}_business_in_district_no_move",
-            art,
-            f"注册地在{district}且未发生过迁移登记",
-            f"{since}注册地不在{district}或发生过跨区迁移登记",
+            f"{who}：{word}注册地在{district}且未迁移",
+            said=(
+                f"注册地在{district}且未发生过迁移登记",
+                f"{since}注册地不在{district}或发生过跨区迁移登记",
+            ),
+            article=art,
             counts=False,
         )
     )
-    got.append(c.fact(f"{who}：{word}未发生{ROLE_CHANGE[kind]}", f"{p}_business_role_changed", art,
-                      f"{since}发生过{ROLE_CHANGE[kind]}", f"{since}未发生{ROLE_CHANGE[kind]}", want=False,
-                      counts=False))  # fmt: skip
+    got.append(
+        c.fact(
+            f"{p}_business_role_changed",
+            f"{who}：{word}未发生{ROLE_CHANGE[kind]}",
+            said=(f"{since}发生过{ROLE_CHANGE[kind]}", f"{since}未发生{ROLE_CHANGE[kind]}"),
+            article=art,
+            want=False,
+            counts=False,
+        )
+    )
     return got
 
 
-def _parent(c: Checklist, ex, params, p: str, who: str) -> bool | None:
+def _parent(c: Conditions, ex: Explain, p: str, who: str) -> bool | None:
     """One parent's work proof: all conditions of the type chosen."""
     kind = getattr(c.inputs, f"{p}_employment_type")
     if kind is None:
         return c.add(
-            f"{who}：就业类型",
             None,
-            "三（一）",
-            "未提供就业类型",
-            unknown=(f"{p}_employment_type",),
+            f"{who}：就业类型",
+            detail="未提供就业类型",
+            article="三（一）",
+            fields=(f"{p}_employment_type",),
             counts=False,
         )
     if kind == "none":
         return c.add(
-            f"{who}：在京务工就业材料",
             False,
-            "三（一）",
-            "未在京务工就业，不能提供在京务工就业材料",
+            f"{who}：在京务工就业材料",
+            detail="未在京务工就业，不能提供在京务工就业材料",
+            article="三（一）",
             counts=False,
         )
     in_x = getattr(c.inputs, f"{p}_works_in_xicheng")
@@ -185,27 +266,23 @@ def _parent(c: Checklist, ex, params, p: str, who: str) -> bool | None:
     if in_x is False:
         ex.step(f"{who}在本市非西城区务工就业，审核标准参照西城区的条件（社保缴纳地、注册地按其就业所在区）")
     if kind == "employee":
-        got = _employee(c, p, who, ex.value(params[INSURANCE]), district)
+        got = _employee(c, p, who, ex.value(INSURANCE), district)
     else:
-        got = _business(c, p, who, kind, ex.value(params[BUSINESS[kind]]), district)
+        got = _business(c, p, who, kind, ex.value(BUSINESS[kind]), district)
     return all_of(got)
 
 
-@calculator(
-    name="admission_nonlocal_employment",
+@nonlocal_rule(
     title="非本市户籍适龄儿童：父母在京务工就业材料",
-    doc_no=DOC8,
     article="三（一）",
-    inputs=EmploymentInputs,
     params=[BOTH, INSURANCE, *BUSINESS.values()],
 )
-def nonlocal_employment(inputs, as_of: date, params) -> CalcResult:
+def admission_nonlocal_employment(ex: Explain, inputs: EmploymentInputs) -> CalcResult:
     """三（一）: 父母双方均有在京务工就业材料且至少一方在西城区；受雇者2023年5月—2024年3月在就业所在区连续缴纳社保
     （补缴无效）；个体工商户、法定代表人、股东或合伙人的营业执照不晚于2023年5月1日及其后的条件。2024年入学适用."""
-    ex = explain("admission_nonlocal_employment", inputs, as_of)
-    c = Checklist(ex, inputs, DOC8)
-    ex.value(params[BOTH])
-    ok = {p: _parent(c, ex, params, p, who) for p, who in PARENTS}
+    c = checklist(ex, inputs)
+    ex.value(BOTH)
+    ok = {p: _parent(c, ex, p, who) for p, who in PARENTS}
     in_x = {p: getattr(inputs, f"{p}_works_in_xicheng") for p, _ in PARENTS}
     single = inputs.single_parent
     art = "三（一）"
@@ -215,27 +292,42 @@ def nonlocal_employment(inputs, as_of: date, params) -> CalcResult:
     one_in_x = any_of(list(in_x.values()))
     two_parents = all_of([both, one_in_x])
     if single:
-        c.add("单亲家庭：抚养方有在西城区务工就业材料", one_parent, art,
-              "单亲家庭由一方提供，须该方材料符合且在西城区务工就业",
-              unknown=("father_works_in_xicheng", "mother_works_in_xicheng"))  # fmt: skip
+        c.add(
+            one_parent,
+            "单亲家庭：抚养方有在西城区务工就业材料",
+            detail="单亲家庭由一方提供，须该方材料符合且在西城区务工就业",
+            article=art,
+            fields=("father_works_in_xicheng", "mother_works_in_xicheng"),
+        )
         return _finish(ex, c, one_parent)
     lacking = "、".join(who for p, who in PARENTS if ok[p] is False)
     detail = "双方材料均符合" if both else (f"{lacking}的材料不符合" if lacking else "尚有材料待确认")
-    c.add("父母双方均有在京务工就业材料", both, art, detail)
-    c.add("至少一方在西城区务工就业", one_in_x, art,
-          {True: "有一方在西城区务工就业", False: "双方均不在西城区务工就业"}.get(one_in_x, "未说明父母是否在西城区务工就业"),
-          unknown=("father_works_in_xicheng", "mother_works_in_xicheng"))  # fmt: skip
+    c.add(both, "父母双方均有在京务工就业材料", detail=detail, article=art)
+    c.add(
+        one_in_x,
+        "至少一方在西城区务工就业",
+        detail={True: "有一方在西城区务工就业", False: "双方均不在西城区务工就业"}.get(
+            one_in_x, "未说明父母是否在西城区务工就业"
+        ),
+        article=art,
+        fields=("father_works_in_xicheng", "mother_works_in_xicheng"),
+    )
     verdict = two_parents
     if single is None and one_parent != two_parents:
-        c.add("是否单亲家庭", None, art, "双方均需提供在京务工就业材料，单亲家庭由一方提供；结论取决于是否为单亲家庭",
-              unknown=("single_parent",))  # fmt: skip
+        c.add(
+            None,
+            "是否单亲家庭",
+            detail="双方均需提供在京务工就业材料，单亲家庭由一方提供；结论取决于是否为单亲家庭",
+            article=art,
+            fields=("single_parent",),
+        )
         verdict = None
     return _finish(ex, c, verdict)
 
 
-def _finish(ex, c: Checklist, verdict: bool | None) -> CalcResult:
+def _finish(ex, c: Conditions, verdict: bool | None) -> CalcResult:
     ex.extra["审核部门"] = (
         "签有劳动合同或聘用合同的由西城区人力资源和社会保障局审核；法定代表人、股东、合伙人、个体工商户由西城区"
         "市场监督管理局审核（二（二）1）"
     )
-    return c.result(verdict)
+    return c.conclude(verdict)

@@ -6,18 +6,17 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from calculators.base import calculator, explain
+from calculators.base import Explain
+from calculators.kit import Conditions, all_of, any_of, cn
 from calculators.rules.admission_common import (
-    DOC7,
-    HUKOU_DESC,
     HUKOU_LABEL,
-    Checklist,
-    HukouType,
+    BirthDate,
+    GuardianOwnsHome,
+    Hukou,
     P,
-    all_of,
-    any_of,
     check_birth_date,
-    cn,
+    checklist,
+    primary_rule,
 )
 from core.schema import CalcResult
 
@@ -35,11 +34,9 @@ NOTES = (
 
 
 class PrimaryInputs(BaseModel):
-    birth_date: date | None = Field(None, description="适龄儿童的出生日期")
-    hukou_type: HukouType | None = Field(None, description=HUKOU_DESC)
-    guardian_owns_home_in_xicheng: bool | None = Field(
-        None, description="法定监护人在西城区是否有独立产权房（本人名下的房屋所有权证或不动产权证书）"
-    )
+    birth_date: BirthDate = None
+    hukou_type: Hukou = None
+    guardian_owns_home_in_xicheng: GuardianOwnsHome = None
     lives_in_xicheng: bool | None = Field(None, description="适龄儿童是否实际居住在西城区")
     guardian_collective_hukou_works_at_unit: bool | None = Field(
         None, description="法定监护人是否至少一方为该单位集体户籍并在户籍所在单位工作（集体户籍适用）"
@@ -53,16 +50,25 @@ class PrimaryInputs(BaseModel):
     )
 
 
-def _age(c: Checklist, inputs: PrimaryInputs, cutoff: date, overage_before: date) -> None:
-    name = "年满6周岁"
+def _age(c: Conditions, inputs: PrimaryInputs, rule: dict, overage_before: date) -> None:
+    """Old enough: born on or before the cut-off, i.e. `age` years old by then."""
+    cutoff, age = rule["born_on_or_before"], rule["age"]
+    name = f"年满{age}周岁"
     birth = inputs.birth_date
     if birth is None:
-        c.add(name, None, ART, f"须{cn(cutoff)}以前出生；未提供出生日期", unknown=("birth_date",))
+        c.add(
+            None, name, detail=f"须{cn(cutoff)}以前出生；未提供出生日期", article=ART, fields=("birth_date",)
+        )
         return
     if birth > cutoff:
-        c.add(name, False, ART, f"出生于{cn(birth)}，晚于{cn(cutoff)}，2024年未满6周岁，不能申请入小学")
+        c.add(
+            False,
+            name,
+            detail=f"出生于{cn(birth)}，晚于{cn(cutoff)}，{cutoff.year + age}年未满{age}周岁，不能申请入小学",
+            article=ART,
+        )
         return
-    c.add(name, True, ART, f"出生于{cn(birth)}，不晚于{cn(cutoff)}")
+    c.add(True, name, detail=f"出生于{cn(birth)}，不晚于{cn(cutoff)}", article=ART)
     if birth < overage_before:
         c.ex.warn(
             f"出生于{cn(overage_before)}以前，属超龄儿童：本市户籍的须在规定时间内向区教育行政部门提交入学材料，"
@@ -70,12 +76,21 @@ def _age(c: Checklist, inputs: PrimaryInputs, cutoff: date, overage_before: date
         )
 
 
-def _category(c: Checklist, inputs: PrimaryInputs, labels: dict) -> None:
+def _lives_and_works(c: Conditions, name: str, detail: str, works_field: str, not_working: str) -> None:
+    """Living in Xicheng and the guardian's work condition, both required (集体户籍、按本市户籍对待)."""
+    live, works = c.inputs.lives_in_xicheng, getattr(c.inputs, works_field)
+    detail += ("；未实际居住在西城区" if live is False else "") + (not_working if works is False else "")
+    c.add(all_of([live, works]), name, detail=detail, article=ART, fields=("lives_in_xicheng", works_field))
+
+
+def _category(c: Conditions, inputs: PrimaryInputs, labels: dict) -> None:
     """The one of ①–⑥ that fits the child's hukou type."""
     name = "户籍与居住条件（六项之一）"
     h = inputs.hukou_type
     if h is None:
-        c.add(name, None, ART, "未提供户籍类型，无法判断适用哪一项条件", unknown=("hukou_type",))
+        c.add(
+            None, name, detail="未提供户籍类型，无法判断适用哪一项条件", article=ART, fields=("hukou_type",)
+        )
         return
     own, live = inputs.guardian_owns_home_in_xicheng, inputs.lives_in_xicheng
     what = f"户籍类型为{HUKOU_LABEL[h]}"
@@ -90,41 +105,30 @@ def _category(c: Checklist, inputs: PrimaryInputs, labels: dict) -> None:
                 detail = f"{what}，但法定监护人在西城区无独立产权房，且未实际居住在西城区（①②均不符合）"
             else:
                 detail = f"{what}，须法定监护人在西城区有独立产权房（①）或实际居住在西城区（②）"
-            c.add(name, met, ART, detail, unknown=("guardian_owns_home_in_xicheng", "lives_in_xicheng"))
+            c.add(
+                met,
+                name,
+                detail=detail,
+                article=ART,
+                fields=("guardian_owns_home_in_xicheng", "lives_in_xicheng"),
+            )
         case "beijing_other_personal":
             detail = f"{what}，只能依据{labels['own_home']}申请"
             if own is not None:
                 detail += "，法定监护人在西城区有独立产权房" if own else "，但法定监护人在西城区无独立产权房"
-            c.add(name, own, ART, detail, unknown=("guardian_owns_home_in_xicheng",))
+            c.add(own, name, detail=detail, article=ART, fields=("guardian_owns_home_in_xicheng",))
         case "xicheng_collective":
-            works = inputs.guardian_collective_hukou_works_at_unit
-            met = all_of([live, works])
-            detail = f"{what}，须{labels['xicheng_collective']}"
-            if live is False:
-                detail += "；未实际居住在西城区"
-            if works is False:
-                detail += "；法定监护人均不是该单位集体户籍或不在户籍所在单位工作"
-            c.add(
-                name,
-                met,
-                ART,
-                detail,
-                unknown=("lives_in_xicheng", "guardian_collective_hukou_works_at_unit"),
-            )
+            works = "guardian_collective_hukou_works_at_unit"
+            _lives_and_works(c, name, f"{what}，须{labels['xicheng_collective']}", works,
+                             "；法定监护人均不是该单位集体户籍或不在户籍所在单位工作")  # fmt: skip
         case "xicheng_public":
             detail = f"{what}，须{labels['xicheng_public']}" + (
                 "；未实际居住在西城区" if live is False else ""
             )
-            c.add(name, live, ART, detail, unknown=("lives_in_xicheng",))
+            c.add(live, name, detail=detail, article=ART, fields=("lives_in_xicheng",))
         case "treated_as_beijing":
-            works = inputs.guardian_works_in_xicheng
-            met = all_of([live, works])
-            detail = f"{what}，须{labels['treated_as_beijing']}"
-            if live is False:
-                detail += "；未实际居住在西城区"
-            if works is False:
-                detail += "；法定监护人不在西城区工作"
-            c.add(name, met, ART, detail, unknown=("lives_in_xicheng", "guardian_works_in_xicheng"))
+            _lives_and_works(c, name, f"{what}，须{labels['treated_as_beijing']}", "guardian_works_in_xicheng",
+                             "；法定监护人不在西城区工作")  # fmt: skip
         case "non_beijing":
             got = inputs.has_nonlocal_approval
             detail = f"{what}，须{labels['non_beijing']}"
@@ -132,32 +136,28 @@ def _category(c: Checklist, inputs: PrimaryInputs, labels: dict) -> None:
                 detail += "；尚未取得批准书"
             elif got is None:
                 detail += "（批准书按西教发〔2024〕8号审核后开具，可用 admission_nonlocal_* 各项自查）"
-            c.add(name, got, ART, detail, unknown=("has_nonlocal_approval",))
+            c.add(got, name, detail=detail, article=ART, fields=("has_nonlocal_approval",))
         case _:
-            c.add(name, False, ART, f"{what}，不属于①—⑥中的任何一项")
+            c.add(False, name, detail=f"{what}，不属于①—⑥中的任何一项", article=ART)
 
 
-@calculator(
-    name="admission_primary_eligibility",
+@primary_rule(
     title="小学入学条件（年满6周岁及六项条件之一）",
-    doc_no=DOC7,
     article=ART,
-    inputs=PrimaryInputs,
     params=[BIRTH, CONDITIONS, OVERAGE, SCHEDULE],
 )
-def primary_eligibility(inputs: PrimaryInputs, as_of: date, params) -> CalcResult:
+def admission_primary_eligibility(ex: Explain, inputs: PrimaryInputs) -> CalcResult:
     """三（一）1: 年满6周岁（2018年8月31日以前出生）且满足①—⑥之一；五（四）超龄儿童另行审核。2024年入学适用."""
-    check_birth_date(inputs.birth_date, as_of)
-    ex = explain("admission_primary_eligibility", inputs, as_of)
-    c = Checklist(ex, inputs, DOC7)
-    cutoff = ex.value(params[BIRTH])["born_on_or_before"]
-    _age(c, inputs, cutoff, ex.value(params[OVERAGE])["born_before"])
-    _category(c, inputs, ex.value(params[CONDITIONS])["conditions"])
-    s = ex.value(params[SCHEDULE])
+    check_birth_date(inputs.birth_date, ex.as_of)
+    c = checklist(ex, inputs)
+    birth_rule = ex.value(BIRTH)
+    _age(c, inputs, birth_rule, ex.value(OVERAGE)["born_before"])
+    _category(c, inputs, ex.value(CONDITIONS)["conditions"])
+    s = ex.value(SCHEDULE)
     ex.extra["办理"] = (
         f"法定监护人或其授权委托人须在{cn(s['info_collection_from'])}至{cn(s['info_collection_to'])}登录北京市义务教育"
         "入学服务平台完成学龄人口信息采集，审核通过后打印《学龄人口信息采集表》确认（三（一）2、附件1）；"
         f"咨询热线 {s['hotline']}"
     )
     ex.extra["另见"] = NOTES + "入学方式（片区内登记入学或多校划片）见 admission_primary_route。"
-    return c.result()
+    return c.conclude()

@@ -6,18 +6,17 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from calculators.base import InputError, calculator, explain
+from calculators.base import Explain
+from calculators.kit import Conditions, add_years, all_of, cn
 from calculators.rules.admission_common import (
-    DOC7,
-    HUKOU_DESC,
     HUKOU_LABEL,
     PERSONAL,
-    Checklist,
-    HukouType,
+    GuardianOwnsHome,
+    Hukou,
     P,
-    add_years,
-    all_of,
-    cn,
+    check_not_after,
+    checklist,
+    primary_rule,
 )
 from core.schema import CalcResult
 
@@ -30,11 +29,9 @@ HUKOU_MOVE = P + "hukou_move_cutoff"
 
 
 class RouteInputs(BaseModel):
-    hukou_type: HukouType | None = Field(None, description=HUKOU_DESC)
+    hukou_type: Hukou = None
     no_home_family: bool | None = Field(None, description="是否为符合条件的本市户籍无房家庭")
-    guardian_owns_home_in_xicheng: bool | None = Field(
-        None, description="法定监护人在西城区是否有独立产权房（本人名下的房屋所有权证或不动产权证书）"
-    )
+    guardian_owns_home_in_xicheng: GuardianOwnsHome = None
     home_certificate_date: date | None = Field(
         None, description="法定监护人取得西城区房屋所有权证书（不动产权证书）的日期"
     )
@@ -51,94 +48,156 @@ class RouteInputs(BaseModel):
     )
 
 
-def _address(c: Checklist, inputs: RouteInputs, rule: dict, reference: date) -> None:
+def _address(c: Conditions, inputs: RouteInputs, rule: dict, reference: date) -> None:
     """五（五）: one registration place per address within six years of its use (recorded since 2020)."""
     name, art = "登记住址六年内未占用登记入学学位", "五（五）"
     since, years = rule["records_since"], rule["years"]
     if inputs.address_used_before is None:
-        c.add(name, None, art, "未说明该住址此前是否已用于登记入学", unknown=("address_used_before",))
+        c.add(
+            None,
+            name,
+            detail="未说明该住址此前是否已用于登记入学",
+            article=art,
+            fields=("address_used_before",),
+        )
         return
     if not inputs.address_used_before:
-        c.add(name, True, art, "该住址此前未被用于登记入学")
+        c.add(True, name, detail="该住址此前未被用于登记入学", article=art)
         return
     used = inputs.address_used_on
     if used is not None and used < since:
-        c.add(name, True, art, f"该住址于{cn(used)}用于登记入学，早于自{cn(since)}起的入学登记记录，不计入")
+        c.add(
+            True,
+            name,
+            detail=f"该住址于{cn(used)}用于登记入学，早于自{cn(since)}起的入学登记记录，不计入",
+            article=art,
+        )
         return
     if used is not None:
         ends = add_years(used, years)
         if ends <= reference:
-            c.add(name, True, art, f"该住址于{cn(used)}用于登记入学，到{cn(reference)}已满{years}年")
+            c.add(
+                True,
+                name,
+                detail=f"该住址于{cn(used)}用于登记入学，到{cn(reference)}已满{years}年",
+                article=art,
+            )
             return
         within = f"该住址于{cn(used)}用于登记入学，到{cn(reference)}未满{years}年（至{cn(ends)}满）"
     elif add_years(since, years) > reference:
         within = f"入学登记自{cn(since)}起记录，任何已记录的占用到{cn(reference)}都未满{years}年"
     else:
-        c.add(name, None, art, "未提供该住址上一次用于登记入学的日期", unknown=("address_used_on",))
+        c.add(
+            None,
+            name,
+            detail="未提供该住址上一次用于登记入学的日期",
+            article=art,
+            fields=("address_used_on",),
+        )
         return
     sibling = inputs.address_user_is_sibling
     if sibling:
         c.ex.warn(
             "五（五）写明“原则上”六年内只提供一个登记入学学位，“符合国家生育政策的除外”，以学校和区教委审核为准"
         )
-        c.add(name, True, art, within + "；但占用学位的是本家庭符合国家生育政策的子女，属除外情形")
+        c.add(
+            True,
+            name,
+            detail=within + "；但占用学位的是本家庭符合国家生育政策的子女，属除外情形",
+            article=art,
+        )
     elif sibling is None:
-        c.add(name, None, art, within + "；未说明占用学位的是否为本家庭符合国家生育政策的子女（除外情形）",
-              unknown=("address_user_is_sibling",))  # fmt: skip
+        c.add(
+            None,
+            name,
+            detail=within + "；未说明占用学位的是否为本家庭符合国家生育政策的子女（除外情形）",
+            article=art,
+            fields=("address_user_is_sibling",),
+        )
     else:
-        c.add(name, False, art, within + "，不再对应登记入学划片学校，以多校划片方式在学区或相邻学区内入学")
+        c.add(
+            False,
+            name,
+            detail=within + "，不再对应登记入学划片学校，以多校划片方式在学区或相邻学区内入学",
+            article=art,
+        )
 
 
-def _dated(c: Checklist, name: str, art: str, applies: bool | None, when: date | None, cutoff: date,
-           what: str, fields: tuple[str, str]) -> None:  # fmt: skip
+def _dated(
+    c: Conditions,
+    name: str,
+    art: str,
+    applies: bool | None,
+    when: date | None,
+    cutoff: date,
+    what: str,
+    fields: tuple[str, str],
+) -> None:
     """五（六）/（七）: an event after the cut-off date moves the child to 多校划片."""
     if applies is None:
         question = type(c.inputs).model_fields[fields[0]].description
-        c.add(name, None, art, f"未说明：{question}", unknown=fields[:1])
+        c.add(None, name, detail=f"未说明：{question}", article=art, fields=fields[:1])
     elif not applies:
-        c.add(name, True, art, "不涉及")
+        c.add(True, name, detail="不涉及", article=art)
     elif when is None:
-        c.add(name, None, art, f"未提供{what}", unknown=fields[1:])
+        c.add(None, name, detail=f"未提供{what}", article=art, fields=fields[1:])
     elif when > cutoff:
         c.add(
-            name, False, art, f"{what}为{cn(when)}，在{cn(cutoff)}以后，以多校划片方式在学区或相邻学区内入学"
+            False,
+            name,
+            detail=f"{what}为{cn(when)}，在{cn(cutoff)}以后，以多校划片方式在学区或相邻学区内入学",
+            article=art,
         )
     else:
-        c.add(name, True, art, f"{what}为{cn(when)}，不晚于{cn(cutoff)}")
+        c.add(True, name, detail=f"{what}为{cn(when)}，不晚于{cn(cutoff)}", article=art)
 
 
-@calculator(
-    name="admission_primary_route",
+@primary_rule(
+    kind="verdict",
     title="小学片区内登记入学资格（是否改为多校划片或全区派位）",
-    doc_no=DOC7,
     article="三（一）2③④⑤、五（二）（五）（六）（七）",
-    inputs=RouteInputs,
     params=[ROUTES, NO_HOME, SIX_YEARS, REVIEW, PROPERTY, HUKOU_MOVE],
 )
-def primary_route(inputs: RouteInputs, as_of: date, params) -> CalcResult:
+def admission_primary_route(ex: Explain, inputs: RouteInputs) -> CalcResult:
     """三（一）2③—⑤ 与 五（二）（五）（六）（七）：本市个人居民户籍且不属无房家庭、地址六年内未占用、
     2020年7月31日后未取得房产证或迁入户籍的，片区内登记入学；否则多校划片或全区派位。2024年入学适用."""
-    for d in (inputs.home_certificate_date, inputs.hukou_moved_in_date, inputs.address_used_on):
-        if d is not None and d > as_of:
-            raise InputError(f"日期 {d.isoformat()} 晚于查询日期 {as_of.isoformat()}")
-    ex = explain("admission_primary_route", inputs, as_of)
-    c = Checklist(ex, inputs, DOC7)
-    routes = ex.value(params[ROUTES])
+    check_not_after(
+        ex.as_of, inputs.home_certificate_date, inputs.hukou_moved_in_date, inputs.address_used_on
+    )
+    c = checklist(ex, inputs)
+    routes = ex.value(ROUTES)
     route = None
     h = inputs.hukou_type
     name = "本市个人居民户籍"
     if h is None:
-        c.add(name, None, "三（一）2③", "未提供户籍类型", unknown=("hukou_type",))
+        c.add(None, name, detail="未提供户籍类型", article="三（一）2③", fields=("hukou_type",))
     elif h in PERSONAL:
-        c.add(name, True, "三（一）2③", f"户籍类型为{HUKOU_LABEL[h]}，可参加片区内登记入学或多校划片入学")
+        c.add(
+            True,
+            name,
+            detail=f"户籍类型为{HUKOU_LABEL[h]}，可参加片区内登记入学或多校划片入学",
+            article="三（一）2③",
+        )
     elif h == "beijing_other_collective_public":
-        c.add(name, False, "三（一）1", "本市其他区集体户籍或公共户籍不符合西城区小学入学条件")
+        c.add(False, name, detail="本市其他区集体户籍或公共户籍不符合西城区小学入学条件", article="三（一）1")
     else:
-        c.add(name, False, "三（一）2⑤", f"户籍类型为{HUKOU_LABEL[h]}，在全区范围内按计划派位入学")
+        c.add(
+            False,
+            name,
+            detail=f"户籍类型为{HUKOU_LABEL[h]}，在全区范围内按计划派位入学",
+            article="三（一）2⑤",
+        )
         route = routes["district_lottery"]
     if h == "beijing_other_personal":
-        c.fact("依据法定监护人在西城区的独立产权房申请", "guardian_owns_home_in_xicheng", "三（一）1①",
-               "法定监护人在西城区有独立产权房", "本市其他区户籍须法定监护人在西城区有独立产权房，否则不符合入学条件")  # fmt: skip
+        c.fact(
+            "guardian_owns_home_in_xicheng",
+            "依据法定监护人在西城区的独立产权房申请",
+            said=(
+                "法定监护人在西城区有独立产权房",
+                "本市其他区户籍须法定监护人在西城区有独立产权房，否则不符合入学条件",
+            ),
+            article="三（一）1①",
+        )
     no_home = inputs.no_home_family
     if no_home is None and inputs.guardian_owns_home_in_xicheng:
         no_home = False
@@ -146,32 +205,49 @@ def primary_route(inputs: RouteInputs, as_of: date, params) -> CalcResult:
     if h in PERSONAL or h is None:
         if no_home is None:
             c.add(
-                "不属于无房家庭",
                 None,
-                "五（二）",
-                "未说明是否为本市户籍无房家庭",
-                unknown=("no_home_family",),
+                "不属于无房家庭",
+                detail="未说明是否为本市户籍无房家庭",
+                article="五（二）",
+                fields=("no_home_family",),
             )
         elif no_home:
-            c.add("不属于无房家庭", False, "五（二）", "本市户籍无房家庭适龄子女依据市教委规定办理，"
-                  + ex.value(params[NO_HOME])["route"])  # fmt: skip
+            c.add(
+                False,
+                "不属于无房家庭",
+                detail="本市户籍无房家庭适龄子女依据市教委规定办理，" + ex.value(NO_HOME)["route"],
+                article="五（二）",
+            )
             route = routes["district_lottery"]
         else:
-            c.add("不属于无房家庭", True, "五（二）", "不是无房家庭")
-        reference = ex.value(params[REVIEW])["review_from"]
-        _address(c, inputs, ex.value(params[SIX_YEARS]), reference)
-        _dated(c, "房屋所有权证书取得日期", "五（六）", inputs.guardian_owns_home_in_xicheng,
-               inputs.home_certificate_date, ex.value(params[PROPERTY])["after"],
-               "法定监护人取得西城区房屋所有权证书的日期",
-               ("guardian_owns_home_in_xicheng", "home_certificate_date"))  # fmt: skip
+            c.add(True, "不属于无房家庭", detail="不是无房家庭", article="五（二）")
+        reference = ex.value(REVIEW)["review_from"]
+        _address(c, inputs, ex.value(SIX_YEARS), reference)
+        _dated(
+            c,
+            "房屋所有权证书取得日期",
+            "五（六）",
+            inputs.guardian_owns_home_in_xicheng,
+            inputs.home_certificate_date,
+            ex.value(PROPERTY)["after"],
+            "法定监护人取得西城区房屋所有权证书的日期",
+            ("guardian_owns_home_in_xicheng", "home_certificate_date"),
+        )
         moved = inputs.hukou_moved_from_other_district
         if h == "beijing_other_personal":
             # the hukou is still in another district: 五（七） concerns hukou moved into Xicheng
             moved = False
-        _dated(c, "户籍迁入西城区日期", "五（七）", moved, inputs.hukou_moved_in_date,
-               ex.value(params[HUKOU_MOVE])["after"], "户籍从本市其他区迁入西城区的日期",
-               ("hukou_moved_from_other_district", "hukou_moved_in_date"))  # fmt: skip
-    ok = all_of(c.verdicts)
+        _dated(
+            c,
+            "户籍迁入西城区日期",
+            "五（七）",
+            moved,
+            inputs.hukou_moved_in_date,
+            ex.value(HUKOU_MOVE)["after"],
+            "户籍从本市其他区迁入西城区的日期",
+            ("hukou_moved_from_other_district", "hukou_moved_in_date"),
+        )
+    ok = all_of(c.counted)
     if h == "beijing_other_personal" and inputs.guardian_owns_home_in_xicheng is False:
         pass  # not eligible for a Xicheng primary school at all: no route
     elif route is None and h in PERSONAL:
@@ -184,4 +260,4 @@ def primary_route(inputs: RouteInputs, as_of: date, params) -> CalcResult:
     ex.extra["说明"] = (
         "各小学招生服务范围以《新生登记入学通告》形式张贴公示；每名适龄儿童只在一所学校登记（三（一）2③）"
     )
-    return c.result()
+    return c.conclude()

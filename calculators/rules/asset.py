@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import date
+from functools import partial
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from calculators.base import calculator, explain, yuan
+from calculators.base import Explain, calculator
+from calculators.kit import yuan
+from calculators.kit.bounds import MAX_CAPITAL_YUAN
 from core.schema import CalcResult
 
 DOC = "西财资产〔2024〕18号"
+P = "state_assets/"
+THRESHOLD = P + "approval_threshold"
+PROCEDURE = P + "review_procedure"
+STATE_ACTS = P + "state_asset_acts"
+NON_STATE_ACTS = P + "non_state_asset_acts"
+EXEMPT = P + "exempt_acts"
+SUBORDINATE = P + "subordinate_exemption"
+COMMISSIONING = P + "commissioning"
+SPECIAL = P + "special_asset_classes"
+
+asset = partial(calculator, doc_no=DOC, audience="staff", kind="verdict")
 
 Act = Literal[
     # 第四条
@@ -42,25 +55,17 @@ AssetClass = Literal["一般资产", "公共基础设施", "政府储备物资",
 
 
 class ApprovalInputs(BaseModel):
-    book_value_yuan: float = Field(..., ge=0, le=1e13, description="资产评估项目账面价值（元）")
+    book_value_yuan: float = Field(..., ge=0, le=MAX_CAPITAL_YUAN, description="资产评估项目账面价值（元）")
 
 
-@calculator(
-    name="asset_approval_or_filing",
-    title="国有资产评估项目办理核准还是备案",
-    doc_no=DOC,
-    article="第十八条（一）",
-    inputs=ApprovalInputs,
-    params=["state_assets/approval_threshold", "state_assets/review_procedure"],
-)
-def approval_or_filing(inputs: ApprovalInputs, as_of: date, params) -> CalcResult:
+@asset(title="国有资产评估项目办理核准还是备案", article="第十八条（一）", params=[THRESHOLD, PROCEDURE])
+def asset_approval_or_filing(ex: Explain, inputs: ApprovalInputs) -> CalcResult:
     """第十八条（一）：账面价值 threshold（不含）以下备案，threshold（含）以上核准；2024-02-01 起施行（第二十八条）.
 
     eligible 不适用（这是程序归类，不是资格），结论写在 extra["procedure"]。
     """
-    ex = explain("asset_approval_or_filing", inputs, as_of)
-    p = ex.value(params["state_assets/approval_threshold"])
-    proc = ex.value(params["state_assets/review_procedure"])
+    p = ex.value(THRESHOLD)
+    proc = ex.value(PROCEDURE)
     value, line = inputs.book_value_yuan, p["threshold"]
     if value >= line:
         ex.step(f"账面价值 {yuan(value)}，达到 {yuan(line)}（含）以上：办理核准")
@@ -98,31 +103,20 @@ class EvaluationInputs(BaseModel):
     asset_class: AssetClass | None = Field(None, description="资产类别（一般资产或公共基础设施等特殊类别）")
 
 
-@calculator(
-    name="asset_evaluation_required",
+@asset(
     title="行政事业单位经济行为是否须进行资产评估",
-    doc_no=DOC,
     article="第四条至第六条",
-    inputs=EvaluationInputs,
-    params=[
-        "state_assets/state_asset_acts",
-        "state_assets/non_state_asset_acts",
-        "state_assets/exempt_acts",
-        "state_assets/subordinate_exemption",
-        "state_assets/commissioning",
-        "state_assets/special_asset_classes",
-    ],
+    params=[STATE_ACTS, NON_STATE_ACTS, EXEMPT, SUBORDINATE, COMMISSIONING, SPECIAL],
 )
-def evaluation_required(inputs: EvaluationInputs, as_of: date, params) -> CalcResult:
+def asset_evaluation_required(ex: Explain, inputs: EvaluationInputs) -> CalcResult:
     """第四条（须评估国有资产）、第五条（须评估非国有资产）、第六条（可不评估）；第七条 委托方；第二十七条 特殊资产.
 
     eligible=True 表示须进行资产评估，False 表示可以不评估，None 表示还缺事实。施行日期见第二十八条（params 中的起始日）。
     """
-    ex = explain("asset_evaluation_required", inputs, as_of)
-    state = ex.value(params["state_assets/state_asset_acts"])
-    non_state = ex.value(params["state_assets/non_state_asset_acts"])
-    who = ex.value(params["state_assets/commissioning"])
-    special = ex.value(params["state_assets/special_asset_classes"])
+    state = ex.value(STATE_ACTS)
+    non_state = ex.value(NON_STATE_ACTS)
+    who = ex.value(COMMISSIONING)
+    special = ex.value(SPECIAL)
     act = inputs.act
     ex.step(f"经济行为：{act}")
 
@@ -133,17 +127,17 @@ def evaluation_required(inputs: EvaluationInputs, as_of: date, params) -> CalcRe
 
     required: bool | None
     if act in state["acts"]:
-        required = _state_act(ex, inputs, state, params["state_assets/subordinate_exemption"])
+        required = _state_act(ex, inputs, state)
     elif act in non_state["acts"]:
         ex.step(f"属于第五条{non_state['acts'][act]}：应当对相关非国有资产进行评估")
         required = True
     elif act == "无偿划转给行政事业单位" and inputs.between_subordinate_units:
         # 第六条（二）: 下属单位之间的资产划转 may skip evaluation whether or not 第六条（一）'s approval applies.
-        clause = ex.value(params["state_assets/subordinate_exemption"])["clause"]
+        clause = ex.value(SUBORDINATE)["clause"]
         ex.step(f"属于第六条{clause}：下属单位之间的资产划转，可以不进行资产评估")
         required = False
     elif act == "无偿划转给行政事业单位":
-        exempt = ex.value(params["state_assets/exempt_acts"])
+        exempt = ex.value(EXEMPT)
         required = _exempt_case(
             ex,
             inputs.approved,
@@ -153,7 +147,7 @@ def evaluation_required(inputs: EvaluationInputs, as_of: date, params) -> CalcRe
             None,
         )
     else:
-        exempt = ex.value(params["state_assets/exempt_acts"])
+        exempt = ex.value(EXEMPT)
         required = _exempt_case(
             ex,
             inputs.finance_bureau_confirmed,
@@ -185,7 +179,7 @@ def evaluation_required(inputs: EvaluationInputs, as_of: date, params) -> CalcRe
     return ex.result(None, required)
 
 
-def _state_act(ex, inputs: EvaluationInputs, state: dict, subordinate_param) -> bool | None:
+def _state_act(ex: Explain, inputs: EvaluationInputs, state: dict) -> bool | None:
     """第四条 acts, with the listed-company carve-out of items (五)(六) and the 第六条（二） exemption."""
     act = inputs.act
     ex.step(f"属于第四条{state['acts'][act]}：应当对相关国有资产进行评估")
@@ -199,7 +193,7 @@ def _state_act(ex, inputs: EvaluationInputs, state: dict, subordinate_param) -> 
             )
             return None
     if act in state["subordinate_exemptable"]:
-        clause = ex.value(subordinate_param)["clause"]
+        clause = ex.value(SUBORDINATE)["clause"]
         if inputs.between_subordinate_units is None:
             ex.step(f"未知：是否为下属单位之间的交易；若是，适用第六条{clause}，可以不评估")
             return None

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from calculators.base import calculator, explain, yuan
-from calculators.rules.green_common import (
-    DOC,
-    MAX_YUAN,
-    P,
-    capped,
-    check,
-    finish,
-    matching,
-    num,
-    pct,
-    start,
-    with_missing,
-)
+from calculators.base import Explain
+from calculators.kit import Conditions, capped, matching, negate, per_unit, share_of, with_missing, yuan
+from calculators.kit.bounds import MAX_YUAN
+from calculators.rules.green_common import P, SavingTce, green
 from core.schema import CalcResult
 
 RETROFIT_MATCHING = P + "green_building_retrofit_matching"
@@ -29,8 +18,6 @@ BUILDING_CAP = P + "green_building_cap"
 ULTRA_LOW = P + "ultra_low_energy_matching"
 SITE = P + "green_site_award"
 BUILDING_RETROFIT = P + "building_retrofit"
-
-MAX_TCE = 1e7  # input bound only
 
 STAR_LABELS = {"two_star": "二星级", "three_star": "三星级"}
 
@@ -44,33 +31,21 @@ class GreenBuildingInputs(BaseModel):
     )
 
 
-@calculator(
-    name="green_building_matching",
-    title="绿色建筑项目区级配套奖励",
-    doc_no=DOC,
-    article="第七条 第7项",
-    inputs=GreenBuildingInputs,
-    params=[RETROFIT_MATCHING, STAR, BUILDING_CAP],
+@green(
+    title="绿色建筑项目区级配套奖励", article="第七条 第7项", params=[RETROFIT_MATCHING, STAR, BUILDING_CAP]
 )
-def green_building_matching(inputs: GreenBuildingInputs, as_of: date, params) -> CalcResult:
+def green_building_matching(ex: Explain, inputs: GreenBuildingInputs) -> CalcResult:
     """第七条 7. 节能绿色化改造市级奖励 × 50%；二星级、三星级标识 15/30 万元；单个项目累计不超过 100 万元 (2024-06-24 起五年)."""
-    ex = explain("green_building_matching", inputs, as_of)
-    start(ex)
-    share = ex.value(params[RETROFIT_MATCHING])["share"]
-    stars = ex.value(params[STAR])
+    share = ex.value(RETROFIT_MATCHING)["share"]
+    stars = ex.value(STAR)
     if inputs.city_retrofit_award_yuan is None and inputs.star_label is None:
         ex.step("需要说明项目所获节能绿色化改造市级奖励金额，或所获绿色建筑市级奖励的星级标识")
-        fields = GreenBuildingInputs.model_fields
-        return with_missing(
-            ex.result(None, None),
-            {n: fields[n].description for n in ("city_retrofit_award_yuan", "star_label")},
-        )
+        ask = Conditions(ex, inputs).descriptions(("city_retrofit_award_yuan", "star_label"))
+        return with_missing(ex.result(None, None), ask)
     parts = []
     city = inputs.city_retrofit_award_yuan or 0
     if city > 0:
-        part = city * share
-        ex.step(f"节能绿色化改造：所获市级奖励 {yuan(city)} × {pct(share)} = {yuan(part)}")
-        parts.append(part)
+        parts.append(share_of(ex, city, share, "节能绿色化改造：所获市级奖励"))
     else:
         ex.step("未获得节能绿色化改造市级奖励，无此项配套")
     if inputs.star_label in STAR_LABELS:
@@ -81,7 +56,7 @@ def green_building_matching(inputs: GreenBuildingInputs, as_of: date, params) ->
         ex.step("未获得绿色建筑市级奖励的二星级或三星级标识，无此项配套")
     if not parts:
         return ex.result(0, False)
-    cap = ex.value(params[BUILDING_CAP])["cap"]
+    cap = ex.value(BUILDING_CAP)["cap"]
     raw = sum(parts)
     if len(parts) > 1:
         ex.step(f"两项累计 {yuan(raw)}")
@@ -95,24 +70,16 @@ class UltraLowInputs(BaseModel):
     in_district: bool | None = Field(None, description="项目是否位于本区域内")
 
 
-@calculator(
-    name="green_ultra_low_energy_matching",
-    title="超低能耗和近零能耗建筑项目区级配套奖励",
-    doc_no=DOC,
-    article="第七条 第8项",
-    inputs=UltraLowInputs,
-    params=[ULTRA_LOW],
-)
-def ultra_low_energy_matching(inputs: UltraLowInputs, as_of: date, params) -> CalcResult:
+@green(title="超低能耗和近零能耗建筑项目区级配套奖励", article="第七条 第8项", params=[ULTRA_LOW])
+def green_ultra_low_energy_matching(ex: Explain, inputs: UltraLowInputs) -> CalcResult:
     """第七条 8. 获市级奖励的超低能耗和近零能耗建筑：市级奖励 × 50%，单个项目不超过 100 万元 (2024-06-24 起五年)."""
-    ex = explain("green_ultra_low_energy_matching", inputs, as_of)
-    start(ex)
-    p = ex.value(params[ULTRA_LOW])
-    conds = [check(ex, inputs.in_district, "项目位于本区域内", "项目不在本区域内", "项目是否位于本区域内")]
+    p = ex.value(ULTRA_LOW)
+    c = Conditions(ex, inputs)
+    c.fact("in_district", "项目位于本区域内", failed="项目不在本区域内", unknown="项目是否位于本区域内")
     amount = matching(ex, inputs.city_award_yuan, p["share"], p["cap"], "所获市级奖励资金")
     if inputs.city_award_yuan <= 0:
         return ex.result(0, False)
-    return finish(ex, amount, conds)
+    return c.payable(amount)
 
 
 class SiteInputs(BaseModel):
@@ -126,36 +93,24 @@ class SiteInputs(BaseModel):
     )
 
 
-@calculator(
-    name="green_site_award",
-    title="绿色工地项目奖励",
-    doc_no=DOC,
-    article="第七条 第9项",
-    inputs=SiteInputs,
-    params=[SITE],
-)
-def site_award(inputs: SiteInputs, as_of: date, params) -> CalcResult:
+@green(title="绿色工地项目奖励", article="第七条 第9项", params=[SITE])
+def green_site_award(ex: Explain, inputs: SiteInputs) -> CalcResult:
     """第七条 9. 北京市绿色安全工地 15 万元、绿色安全样板工地 30 万元；须未受处罚或书面通报且已竣工验收 (2024-06-24 起五年)."""
-    ex = explain("green_site_award", inputs, as_of)
-    start(ex)
-    p = ex.value(params[SITE])
+    p = ex.value(SITE)
     if inputs.site_title == "none":
         ex.step("未获得市级部门认定的“北京市绿色安全工地”或“北京市绿色安全样板工地”，不予奖励")
         return ex.result(0, False)
     label = "北京市绿色安全工地" if inputs.site_title == "safe_site" else "北京市绿色安全样板工地"
     ex.step(f"获得市级部门认定的“{label}”，奖励标准 {yuan(p[inputs.site_title])}")
-    clean = None if inputs.penalized_or_notified is None else not inputs.penalized_or_notified
-    conds = [
-        check(
-            ex,
-            clean,
-            "未因环境、安全生产等问题受到处罚或书面通报",
-            "曾因环境、安全生产等问题受到处罚或书面通报",
-            "是否因环境、安全生产等问题受到相关行政部门处罚或问题书面通报",
-        ),
-        check(ex, inputs.completed_and_accepted, "已竣工验收", "尚未竣工验收", "工地是否已竣工验收"),
-    ]
-    return finish(ex, p[inputs.site_title], conds)
+    c = Conditions(ex, inputs)
+    c.add(
+        negate(inputs.penalized_or_notified),
+        "未因环境、安全生产等问题受到处罚或书面通报",
+        failed="曾因环境、安全生产等问题受到处罚或书面通报",
+        unknown="是否因环境、安全生产等问题受到相关行政部门处罚或问题书面通报",
+    )
+    c.fact("completed_and_accepted", "已竣工验收", failed="尚未竣工验收", unknown="工地是否已竣工验收")
+    return c.payable(p[inputs.site_title])
 
 
 BuildingType = Literal["office", "mall", "hotel", "hospital", "school", "other"]
@@ -170,26 +125,17 @@ BUILDING_LABELS = {
 
 
 class BuildingRetrofitInputs(BaseModel):
-    annual_saving_tce: float = Field(..., gt=0, le=MAX_TCE, description="改造后年节能量（吨标准煤）")
+    annual_saving_tce: SavingTce
     building_type: BuildingType | None = Field(
         None,
         description="建筑类型：office=商务楼宇，mall=商场，hotel=酒店，hospital=医院，school=学校，other=其他既有建筑",
     )
 
 
-@calculator(
-    name="green_building_retrofit",
-    title="建筑节能改造项目一次性奖励",
-    doc_no=DOC,
-    article="第七条 第10项",
-    inputs=BuildingRetrofitInputs,
-    params=[BUILDING_RETROFIT],
-)
-def building_retrofit(inputs: BuildingRetrofitInputs, as_of: date, params) -> CalcResult:
+@green(title="建筑节能改造项目一次性奖励", article="第七条 第10项", params=[BUILDING_RETROFIT])
+def green_building_retrofit(ex: Explain, inputs: BuildingRetrofitInputs) -> CalcResult:
     """第七条 10. 既有建筑节能技术改造：每吨标准煤 4500 元，单个项目不超过 500 万元 (2024-06-24 起五年)."""
-    ex = explain("green_building_retrofit", inputs, as_of)
-    start(ex)
-    p = ex.value(params[BUILDING_RETROFIT])
+    p = ex.value(BUILDING_RETROFIT)
     if inputs.building_type is not None:
         label = BUILDING_LABELS[inputs.building_type]
         listed = (
@@ -198,6 +144,5 @@ def building_retrofit(inputs: BuildingRetrofitInputs, as_of: date, params) -> Ca
             else "（条文列举“等”既有建筑，由主管部门认定）"
         )
         ex.step(f"建筑类型：{label}{listed}")
-    raw = inputs.annual_saving_tce * p["rate"]
-    ex.step(f"{num(inputs.annual_saving_tce)} 吨标准煤 × {yuan(p['rate'])}/吨标准煤 = {yuan(raw)}")
+    raw = per_unit(ex, inputs.annual_saving_tce, "吨标准煤", p["rate"])
     return ex.result(capped(ex, raw, p["cap"], "单个项目奖励上限"), True)

@@ -1,12 +1,15 @@
-"""Shared steps for the 西发改文〔2024〕82号 green low-carbon rules: caps, matching, uplifts, conditions."""
+"""Shared pieces of the 西发改文〔2024〕82号 green low-carbon rules: registration, shared inputs, the uplift."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from functools import partial
+from typing import Annotated
 
-from calculators.base import Explain, yuan
-from calculators.logic import all_of  # noqa: F401  (re-exported)
-from calculators.params import Param
+from pydantic import Field
+
+from calculators.base import Explain, calculator
+from calculators.kit import Conditions, highest_of, pct, yuan
+from calculators.kit.bounds import MAX_TCE
 from core.schema import CalcResult
 
 DOC = "西发改文〔2024〕82号"
@@ -18,17 +21,10 @@ GENERAL_NOTE = (
     "不适用于使用区级财政资金的主体；同一项目不重复奖励（可用 green_general_eligibility 核对）"
 )
 
-MAX_YUAN = 1e10  # input bound only: above any real project budget
-
-
-def num(x: float) -> str:
-    """Readable quantity: 500.0 → '500', 12.5 → '12.5'."""
-    return f"{x:g}"
-
-
-def pct(share: float) -> str:
-    """0.15 → '15%', 0.165 → '16.5%'."""
-    return f"{share * 1e2:.6g}%"
+HasActualProduction = Annotated[bool | None, Field(description="是否为区域内有实际生产的工业企业")]
+UsesCertifiedHighTech = Annotated[
+    bool | None, Field(description="是否使用被市级部门认定的高新技术产品、装备和工艺")
+]
 
 
 def start(ex: Explain) -> None:
@@ -36,28 +32,21 @@ def start(ex: Explain) -> None:
     ex.extra["一般条件"] = GENERAL_NOTE
 
 
-def capped(ex: Explain, raw: float, cap: float, cap_label: str) -> float:
-    """Apply a cap and say whether it bound."""
-    if raw > cap:
-        ex.step(f"超过{cap_label} {yuan(cap)}，按上限计 {yuan(cap)}")
-        return cap
-    if raw == cap:
-        ex.step(f"恰好等于{cap_label} {yuan(cap)}")
-    else:
-        ex.step(f"未超过{cap_label} {yuan(cap)}")
-    return raw
+green = partial(calculator, doc_no=DOC, audience="enterprise", kind="amount", prepare=start)
 
 
-def per_unit(ex: Explain, qty: float, unit: str, rate: float, cap: float, cap_label: str) -> float:
-    """qty × rate (yuan per unit), then the cap."""
-    raw = qty * rate
-    ex.step(f"{num(qty)} {unit} × {yuan(rate)}/{unit} = {yuan(raw)}")
-    return capped(ex, raw, cap, cap_label)
+def actual_production(c: Conditions) -> bool | None:
+    """The condition items 4, 16 and 17 share: an industrial enterprise with actual production here."""
+    return c.fact(
+        "has_actual_production",
+        "区域内有实际生产的工业企业",
+        failed="不是区域内有实际生产的工业企业",
+        unknown="是否为区域内有实际生产的工业企业",
+    )
 
 
-def uplifted(ex: Explain, base: float, uplift: Param, high_tech: bool | None, what: str, fmt=None) -> float:
+def uplifted(ex: Explain, base: float, uplift: str, high_tech: bool | None, what: str, fmt) -> float:
     """“在原奖励标准基础上增加 X%”, read as the standard × (1 + X%); the reading is cited only when it applies."""
-    fmt = fmt or num
     if not high_tech:
         if high_tech is None:
             ex.step(f"未说明是否使用被市级部门认定的高新技术产品、装备和工艺，按原{what} {fmt(base)} 计")
@@ -71,51 +60,28 @@ def uplifted(ex: Explain, base: float, uplift: Param, high_tech: bool | None, wh
     return new
 
 
-def matching(ex: Explain, city_yuan: float, share: float, cap: float, what: str) -> float:
-    """District matching as a share of a city-level award, capped per project."""
-    if city_yuan <= 0:
-        ex.step(f"未获得{what}，不享受区级配套奖励")
-        return 0
-    raw = city_yuan * share
-    ex.step(f"{what} {yuan(city_yuan)} × {pct(share)} = {yuan(raw)}")
-    return capped(ex, raw, cap, "单个项目奖励上限")
+SavingTce = Annotated[float, Field(gt=0, le=MAX_TCE, description="改造后年节能量（吨标准煤）")]
 
 
-def check(ex: Explain, value: bool | None, met: str, failed: str, unknown: str) -> bool | None:
-    """Record one condition as met / failed / unknown and return it."""
-    if value is None:
-        ex.step(f"尚需确认：{unknown}")
-    elif value:
-        ex.step(f"符合：{met}")
+def national_or_city(
+    ex: Explain,
+    amounts: str,
+    both_rule: str,
+    *,
+    national: tuple[str, bool],
+    city: tuple[str, bool],
+    verb: str,
+) -> CalcResult:
+    """A national and a Beijing distinction for one matter, each with its amount; both give the higher only."""
+    p = ex.value(amounts)
+    held = [(label, p[level]) for level, (label, has) in (("national", national), ("city", city)) if has]
+    if len(held) > 1:
+        ex.value(both_rule)
+        both = "和".join(f"{label}（{yuan(amount)}）" for label, amount in held)
+        highest_of(ex, held, f"同一项目同时获得{both}，从高不重复")
+    elif held:
+        ex.step(f"获得{held[0][0]}，{verb} {yuan(held[0][1])}")
     else:
-        ex.step(f"不符合：{failed}")
-    return value
-
-
-def check_actual_production(ex: Explain, value: bool | None) -> bool | None:
-    """The condition items 4, 16 and 17 share: an industrial enterprise with actual production here."""
-    return check(
-        ex,
-        value,
-        "区域内有实际生产的工业企业",
-        "不是区域内有实际生产的工业企业",
-        "是否为区域内有实际生产的工业企业",
-    )
-
-
-def finish(ex: Explain, amount: float, conds: list[bool | None]) -> CalcResult:
-    """Amount when every condition is met; 0 when one fails; the conditional amount when some are unknown."""
-    ok = all_of(conds)
-    if ok is False:
-        ex.step("因不符合上述条件，不予奖励")
+        ex.step(f"未获得{national[0]}或{city[0]}，不予奖励")
         return ex.result(0, False)
-    if ok is None:
-        ex.step(f"上述条件确认符合后，可得 {yuan(amount)}")
-        return ex.result(amount, None)
-    return ex.result(amount, amount > 0)
-
-
-def with_missing(result: CalcResult, fields: dict[str, str]) -> CalcResult:
-    """Attach facts still needed (names → descriptions) so the assistant asks for them."""
-    extra = {**result.extra, "missing_fields": list(fields)}
-    return replace(result, missing=tuple(fields.values()), extra=extra)
+    return ex.result(max(amount for _, amount in held), True)

@@ -6,8 +6,9 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from calculators.base import calculator, explain
-from calculators.rules.green_common import DOC, P, all_of, check, start, with_missing
+from calculators.base import Explain
+from calculators.kit import Conditions, with_missing
+from calculators.rules.green_common import P, green
 from core.schema import CalcResult
 
 REGISTRATION = P + "general_registration"
@@ -32,96 +33,57 @@ class GeneralInputs(BaseModel):
     application_date: date | None = Field(None, description="申报日期（默认为今天）")
 
 
-def _negated(v: bool | None) -> bool | None:
-    return None if v is None else not v
+# (parameter or None, input that must be False, met, failed, unknown): 第十一条 and then 第十三条, 第十二条, 第十五条
+BARS = (
+    (None, "on_dishonesty_list", "未被列入严重失信主体名单", "已被列入严重失信主体名单", "是否被列入严重失信主体名单"),
+    (None, "on_abnormal_operation_list", "未被列入异常经营主体名单", "已被列入异常经营主体名单", "是否被列入异常经营主体名单"),
+    (NO_DISTRICT_FUNDS, "uses_district_funds", "不属于使用区级财政资金的主体（第十三条）",
+     "属于使用区级财政资金的主体，本措施申报不适用（第十三条）", "是否属于使用区级财政资金的主体（第十三条）"),
+    (NO_DOUBLE, "already_rewarded_same_project", "同一项目、同一事项未按本措施其他支持方向获得奖励（第十二条）",
+     "同一项目、同一事项已按本措施其他支持方向获得奖励，不重复给予（第十二条）",
+     "同一项目是否已按本措施其他支持方向获得奖励（第十二条）"),
+    (OTHER_POLICIES, "other_xicheng_policy_same_matter", "同一事项未享受西城区其他交叉政策（第十五条）",
+     "同一事项已选择享受西城区其他政策，不得重复享受（第十五条）", "同一事项是否已享受西城区其他交叉政策（第十五条）"),
+)  # fmt: skip
 
 
-@calculator(
-    name="green_general_eligibility",
+@green(
     title="绿色低碳发展专项资金申报一般条件核对",
-    doc_no=DOC,
     article="第十一条至第十五条",
-    inputs=GeneralInputs,
     params=[REGISTRATION, NO_DOUBLE, NO_DISTRICT_FUNDS, OTHER_POLICIES, VALIDITY],
+    kind="eligibility",
 )
-def general_eligibility(inputs: GeneralInputs, as_of: date, params) -> CalcResult:
+def green_general_eligibility(ex: Explain, inputs: GeneralInputs) -> CalcResult:
     """第十一条 注册纳税且无失信/异常经营；第十二条 不重复；第十三条 不适用使用区级财政资金主体；第十五条 择一享受；有效期 2024-06-24 起五年."""
-    ex = explain("green_general_eligibility", inputs, as_of)
-    start(ex)
     ex.extra.pop("一般条件", None)
-    when = inputs.application_date or as_of
-    validity = params[VALIDITY]
+    when = inputs.application_date or ex.as_of
+    validity = ex.param(VALIDITY)
     ex.value(validity)
-    in_force = validity.at(when) is not None
-    end = validity.ends
-    conds = [
-        check(
-            ex,
-            in_force,
-            f"申报日期 {when} 在本措施有效期内（{validity.starts} 至 {end} 前）",
-            f"申报日期 {when} 不在本措施有效期内（{validity.starts} 至 {end} 前）",
-            "",
-        )
-    ]
-    ex.value(params[REGISTRATION])
-    facts = {
-        "registered_in_district": check(
-            ex,
-            inputs.registered_in_district,
-            "在西城区依法注册",
-            "未在西城区依法注册",
-            "是否在西城区依法注册",
-        ),
-        "pays_tax_in_district": check(
-            ex, inputs.pays_tax_in_district, "在西城区依法纳税", "未在西城区依法纳税", "是否在西城区依法纳税"
-        ),
-        "on_dishonesty_list": check(
-            ex,
-            _negated(inputs.on_dishonesty_list),
-            "未被列入严重失信主体名单",
-            "已被列入严重失信主体名单",
-            "是否被列入严重失信主体名单",
-        ),
-        "on_abnormal_operation_list": check(
-            ex,
-            _negated(inputs.on_abnormal_operation_list),
-            "未被列入异常经营主体名单",
-            "已被列入异常经营主体名单",
-            "是否被列入异常经营主体名单",
-        ),
-    }
-    ex.value(params[NO_DISTRICT_FUNDS])
-    facts["uses_district_funds"] = check(
-        ex,
-        _negated(inputs.uses_district_funds),
-        "不属于使用区级财政资金的主体（第十三条）",
-        "属于使用区级财政资金的主体，本措施申报不适用（第十三条）",
-        "是否属于使用区级财政资金的主体（第十三条）",
+    span = f"（{validity.starts} 至 {validity.ends} 前）"
+    c = Conditions(ex, inputs)
+    c.add(validity.at(when) is not None, f"申报日期 {when} 在本措施有效期内{span}",
+          failed=f"申报日期 {when} 不在本措施有效期内{span}")  # fmt: skip
+    ex.value(REGISTRATION)
+    c.fact(
+        "registered_in_district",
+        "在西城区依法注册",
+        failed="未在西城区依法注册",
+        unknown="是否在西城区依法注册",
     )
-    ex.value(params[NO_DOUBLE])
-    facts["already_rewarded_same_project"] = check(
-        ex,
-        _negated(inputs.already_rewarded_same_project),
-        "同一项目、同一事项未按本措施其他支持方向获得奖励（第十二条）",
-        "同一项目、同一事项已按本措施其他支持方向获得奖励，不重复给予（第十二条）",
-        "同一项目是否已按本措施其他支持方向获得奖励（第十二条）",
+    c.fact(
+        "pays_tax_in_district",
+        "在西城区依法纳税",
+        failed="未在西城区依法纳税",
+        unknown="是否在西城区依法纳税",
     )
-    ex.value(params[OTHER_POLICIES])
-    facts["other_xicheng_policy_same_matter"] = check(
-        ex,
-        _negated(inputs.other_xicheng_policy_same_matter),
-        "同一事项未享受西城区其他交叉政策（第十五条）",
-        "同一事项已选择享受西城区其他政策，不得重复享受（第十五条）",
-        "同一事项是否已享受西城区其他交叉政策（第十五条）",
-    )
-    ok = all_of(conds + list(facts.values()))
+    for key, field, met, failed, unknown in BARS:
+        if key is not None:
+            ex.value(key)
+        c.fact(field, met, want=False, failed=failed, unknown=unknown)
+    ok = c.verdict
     if ok is True:
         ex.step("符合本措施申报的一般条件；还须符合所申报项目的具体条件")
     elif ok is False:
         ex.step("不符合本措施申报的一般条件")
     result = ex.result(None, ok)
-    if ok is None:
-        fields = GeneralInputs.model_fields
-        unknown = {n: fields[n].description for n, v in facts.items() if v is None}
-        return with_missing(result, unknown)
-    return result
+    return with_missing(result, c.missing) if ok is None else result

@@ -1,14 +1,22 @@
-"""Shared pieces of the 西民发〔2024〕1号 meal-service rules: point types, tiers, three-valued logic."""
+"""Shared pieces of the 西民发〔2024〕1号 meal-service rules: point types, tiers, order counts, payment notes."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Literal
+from functools import partial
+from typing import Annotated, Literal
 
-from calculators.base import Explain, yuan
-from core.schema import CalcResult
+from pydantic import Field
+
+from calculators.base import Explain, calculator
+from calculators.kit import count, yuan
+from calculators.kit.bounds import MAX_ORDERS, MAX_SMALL_YUAN
 
 DOC = "西民发〔2024〕1号"
+
+meal = partial(calculator, doc_no=DOC)
+for_units = partial(
+    meal, audience="enterprise", kind="amount"
+)  # meal-service units: building, running, rewards
 
 PointType = Literal[
     "elderly_care_institution",
@@ -25,6 +33,11 @@ POINT_TYPE_HELP = (
     "restaurant=社会餐饮企业（社会化餐饮服务单位），canteen=社会单位内部食堂，"
     "central_kitchen=老年餐集中配送单位"
 )
+PointTypeInput = Annotated[PointType, Field(description=POINT_TYPE_HELP)]
+Orders = Annotated[int, Field(ge=0, le=MAX_ORDERS)]
+SomeOrders = Annotated[int | None, Field(ge=0, le=MAX_ORDERS)]  # optional
+Yuan = Annotated[float, Field(ge=0, le=MAX_SMALL_YUAN)]
+SomeYuan = Annotated[float | None, Field(ge=0, le=MAX_SMALL_YUAN)]  # optional
 
 POINT_LABELS = {
     "elderly_care_institution": "养老服务机构设立的养老助餐点",
@@ -37,14 +50,10 @@ POINT_LABELS = {
 
 INSTITUTION_TYPES = ("elderly_care_institution", "meal_center")
 
-_WAN = 10**4
-
 
 def orders(n: float) -> str:
     """Readable order count: 50000 → '5万单', 9999 → '9999单'."""
-    if n >= _WAN:
-        return f"{round(n / _WAN, 4):g}万单"
-    return f"{n:g}单"
+    return count(n, "单")
 
 
 def tier_total(ex: Explain, tiers: list[dict], n: int, what: str) -> float:
@@ -66,8 +75,7 @@ def tier_total(ex: Explain, tiers: list[dict], n: int, what: str) -> float:
     if higher:
         nxt = higher[0]
         ex.step(
-            f"距下一档 {orders(nxt['min_orders'])}（总额 {yuan(nxt['total'])}）还差 "
-            f"{orders(nxt['min_orders'] - n)}"
+            f"距下一档 {orders(nxt['min_orders'])}（总额 {yuan(nxt['total'])}）还差 {orders(nxt['min_orders'] - n)}"
         )
     else:
         ex.step("已达到最高一档")
@@ -87,26 +95,3 @@ def minus_already_paid(ex: Explain, total: float, already_paid: float | None, la
     if already_paid > total:
         ex.warn(f"已领取金额 {yuan(already_paid)} 超过按服务量应得总额 {yuan(total)}，不再补发")
     return payable
-
-
-def all3(values: list[bool | None]) -> bool | None:
-    """Three-valued AND: False if any is False, None if any is unknown, else True."""
-    if any(v is False for v in values):
-        return False
-    if any(v is None for v in values):
-        return None
-    return True
-
-
-def any3(values: list[bool | None]) -> bool | None:
-    """Three-valued OR: True if any is True, None if any is unknown, else False."""
-    if any(v is True for v in values):
-        return True
-    if any(v is None for v in values):
-        return None
-    return False
-
-
-def with_missing(result: CalcResult, missing: list[str]) -> CalcResult:
-    """Attach the facts still needed to a computed result."""
-    return replace(result, missing=tuple(dict.fromkeys(missing)))

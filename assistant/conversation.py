@@ -21,21 +21,42 @@ class Conversation:
         self.history.clear()
 
 
+FALLBACK_NOTICE = "{reason}，以下是未经大模型改写的回答。"
+
+
 @dataclass(frozen=True)
 class Answer:
+    """One turn's answer. The page decides what to show from these fields, never from the text."""
+
     question: str
     status: str  # answered | calculated | needs_input | not_found
-    answer: str  # markdown shown to the user
+    answer: str  # markdown body: the extractive answer, or the LLM's checked rewrite of it
     citations: tuple[Citation, ...] = ()
     calculation: CalcResult | None = None
     elapsed_ms: float = 0.0
-    notices: tuple[str, ...] = ()  # e.g. "LLM unreachable, extractive answer shown"
+    # Rule no longer (or not yet) in force, or a one-year rule asked for another year; also in `answer`.
+    validity_warnings: tuple[str, ...] = ()
+    rewritten_by_llm: bool = False  # `answer` is the LLM's wording, accepted after the grounding check
+    # The LLM was configured but failed or its answer was rejected: why (then `answer` is the extractive one).
+    fallback_reason: str | None = None
+
+    @property
+    def fallback_notice(self) -> str | None:
+        """What the user is told when the LLM's answer was not used."""
+        return FALLBACK_NOTICE.format(reason=self.fallback_reason) if self.fallback_reason else None
+
+    @property
+    def markdown(self) -> str:
+        """The whole answer as one markdown text (CLI, JSON): the body, then the fallback notice if any."""
+        notice = self.fallback_notice
+        return f"{self.answer}\n\n*{notice}*" if notice else self.answer
 
     def to_dict(self) -> dict:
+        """Exactly the keys of the CLI/JSON contract (ARCHITECTURE.md); the flags stay in the object."""
         return {
             "question": self.question,
             "status": self.status,
-            "answer": self.answer,
+            "answer": self.markdown,
             "citations": [c.to_dict() for c in self.citations],
             "calculation": _contract_calculation(self.calculation) if self.calculation else None,
             "elapsed_ms": round(self.elapsed_ms, 1),

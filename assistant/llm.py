@@ -17,8 +17,14 @@ MAX_TOOL_ROUNDS = 3
 
 @dataclass(frozen=True)
 class LLMReply:
+    """The model's checked answer, or why there is none (then the extractive answer is shown)."""
+
     text: str | None  # None: fall back to the extractive answer
-    notice: str | None = None  # why it fell back, for the user
+    fallback_reason: str | None = None  # why it fell back, a short phrase for the user
+
+    @property
+    def accepted(self) -> bool:
+        return self.text is not None
 
 
 def make_chat_model(settings: Settings):
@@ -46,8 +52,13 @@ def _context(citations: tuple[Citation, ...], calculation: CalcResult | None) ->
     return sources or "（无）", "\n".join(calc)
 
 
+def _numbers(text: str):
+    """Numbers line by line: normalize() drops line breaks, which would glue "600000" and "500" together."""
+    return [n for line in text.splitlines() for n in find_numbers(normalize(line))]
+
+
 def _allowed_values(context: str, calculation: CalcResult | None) -> set[float]:
-    values = {round(n.value, 4) for n in find_numbers(normalize(context))}
+    values = {round(n.value, 4) for n in _numbers(context)}
     if calculation and calculation.amount_yuan is not None:
         values.add(round(float(calculation.amount_yuan), 4))
     # 60万元 and 600000元 are the same amount.
@@ -66,7 +77,7 @@ def check_grounded(
         return "没有注明来源"
     body = _CITED.sub(" ", text)
     allowed = _allowed_values(context, calculation)
-    for n in find_numbers(normalize(body)):
+    for n in _numbers(body):
         if round(n.value, 4) not in allowed:
             return f"出现了原文和计算中没有的数字 {n.text}"
     return None
@@ -100,14 +111,14 @@ def rewrite(
                     tool_results.append(output)
                 messages.append(ToolMessage(str(output), tool_call_id=call["id"]))
         else:
-            return LLMReply(None, "大模型调用工具次数过多，已显示检索原文。")
+            return LLMReply(None, "大模型调用工具次数过多")
     except Exception as e:  # network errors, timeouts, bad responses: never break the answer
-        return LLMReply(None, f"大模型暂不可用（{type(e).__name__}），已显示检索原文。")
+        return LLMReply(None, f"大模型暂不可用（{type(e).__name__}）")
     text = (reply.content or "").strip() if isinstance(reply.content, str) else ""
     if not text:
-        return LLMReply(None, "大模型没有给出回答，已显示检索原文。")
+        return LLMReply(None, "大模型没有给出回答")
     context = sources + "\n" + calc + "\n" + "\n".join(map(str, tool_results))
     problem = check_grounded(text, {c.chunk_id for c in citations if c.chunk_id}, context, calculation)
     if problem:
-        return LLMReply(None, f"大模型的回答未通过核对（{problem}），已显示检索原文。")
+        return LLMReply(None, f"大模型的回答未通过核对（{problem}）")
     return LLMReply(text)

@@ -41,17 +41,15 @@ class Assistant:
     """One per process; `ask` is safe to call from several threads, each with its own Conversation."""
 
     def __init__(self, index: Index, today: date | None = None, chat_model=None):
+        """`today` is the date answers are given for (validity, calculations); callers at the edge pass it."""
         self.retriever = Retriever(index)
         self.chat_model = chat_model if chat_model is not None else make_chat_model(index.settings)
         self._tools = None
         self.docs = {d.doc_no: d for d in self.retriever.docs}
         self.calculators: dict[str, Calculator] = load_all()
         self.intents = tuple(i for i in load_intents() if i.calculator in self.calculators)
-        self._today = today
-
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
+        # Fixed for this assistant's lifetime; only callers that inject nothing get the date of construction.
+        self.today: date = today if today is not None else date.today()
 
     def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
         start = time.perf_counter()
@@ -60,10 +58,7 @@ class Assistant:
         if self.chat_model is not None and answer.status in ("answered", "calculated"):
             answer = self._with_llm(answer)
         conv.history.append((answer.question, answer.status))
-        return Answer(
-            answer.question, answer.status, answer.answer, answer.citations, answer.calculation,
-            (time.perf_counter() - start) * 1000, answer.notices,
-        )  # fmt: skip
+        return replace(answer, elapsed_ms=(time.perf_counter() - start) * 1000)
 
     # -- routing ---------------------------------------------------------------------------------
 
@@ -102,11 +97,14 @@ class Assistant:
         if self._tools is None:
             from calculators.tools import all_tools
 
-            self._tools = all_tools()
+            self._tools = all_tools(self.today)
         reply = rewrite(self.chat_model, answer.question, answer.citations, answer.calculation, self._tools)
-        if reply.text:
-            return replace(answer, answer=reply.text)
-        return replace(answer, answer=f"{answer.answer}\n\n*{reply.notice}*", notices=(reply.notice,))
+        if not reply.accepted:
+            return replace(answer, fallback_reason=reply.fallback_reason)
+        # The model sees clauses and the calculation, not the validity check: keep its warnings.
+        return replace(
+            answer, answer=reply.text + _warning_list(answer.validity_warnings), rewritten_by_llm=True
+        )
 
     def _intent_for(self, name: str) -> Intent | None:
         return next((i for i in self.intents if i.calculator == name), None)
@@ -141,10 +139,10 @@ class Assistant:
         conv.missing = []
         body = compose_calculation(result, calc.title)
         notes = validity_warnings([calc.doc_no], self.docs, q, self.today)
-        notes = [n for n in notes if not any(n[:12] in w for w in result.warnings)]
-        if notes:
-            body += "\n\n" + "\n".join(f"- ⚠️ {n}" for n in notes)
-        return Answer(q, "calculated", body, result.citations, result)
+        notes = tuple(n for n in notes if not any(n[:12] in w for w in result.warnings))
+        return Answer(
+            q, "calculated", body + _warning_list(notes), result.citations, result, validity_warnings=notes
+        )
 
     def _ask_text(self, intent: Intent, calc: Calculator, name: str) -> str:
         spec = next((s for s in intent.slots if s.name == name), None)
@@ -163,15 +161,18 @@ class Assistant:
 
     def _clauses(self, q: str, hits, exact: bool) -> Answer:
         text, citations = compose_clauses(q, hits, self.docs, exact)
-        notes = validity_warnings([h.chunk.doc_no for h in hits], self.docs, q, self.today)
-        if notes:
-            text += "\n\n" + "\n".join(f"- ⚠️ {n}" for n in notes)
-        return Answer(q, "answered", text, citations)
+        notes = tuple(validity_warnings([h.chunk.doc_no for h in hits], self.docs, q, self.today))
+        return Answer(q, "answered", text + _warning_list(notes), citations, validity_warnings=notes)
 
     def _not_found(self, q: str, lead: str | None = None) -> Answer:
         lead = lead or "抱歉，2024年西城区政府公报中没有找到与您的问题相关的内容，我不做猜测。"
         covered = "\n".join(f"- 《{d.short_name}》（{d.doc_no}）" for d in self.docs.values())
         return Answer(q, "not_found", f"{lead}\n\n公报包含以下文件，您可以就这些内容提问：\n\n{covered}")
+
+
+def _warning_list(notes: tuple[str, ...]) -> str:
+    """The validity warnings as a markdown list appended to an answer's text ('' when there are none)."""
+    return "\n\n" + "\n".join(f"- ⚠️ {n}" for n in notes) if notes else ""
 
 
 def _readable_error(message: str) -> str:

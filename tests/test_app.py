@@ -14,15 +14,41 @@ from core.settings import get_settings
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 
 
-@pytest.fixture
-def app(fake_index_settings, monkeypatch):
-    """A fresh app session on the session's fake-embedder index."""
+def _start(fake_index_settings, monkeypatch):
     monkeypatch.setenv("GAZETTE_DATA_DIR", str(fake_index_settings.data_dir))
     monkeypatch.setenv("GAZETTE_EMBEDDER", "fake")
     get_settings.cache_clear()
     at = AppTest.from_file("../app.py", default_timeout=60).run()
     assert not at.exception
     return at
+
+
+@pytest.fixture
+def app(fake_index_settings, monkeypatch):
+    """A fresh app session on the session's fake-embedder index."""
+    return _start(fake_index_settings, monkeypatch)
+
+
+@pytest.fixture
+def app_with_llm(fake_index_settings, monkeypatch):
+    """app_with_llm(*replies): a fresh app session whose Assistant's LLM is a fake chat model giving `replies`."""
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+    from langchain_core.messages import AIMessage
+
+    from ui.resources import _load_assistant
+
+    class FakeChat(GenericFakeChatModel):
+        def bind_tools(self, tools, **kwargs):
+            return self
+
+    def start(*replies: str):
+        model = FakeChat(messages=iter([AIMessage(r) for r in replies]))
+        monkeypatch.setattr("assistant.service.make_chat_model", lambda _settings: model)
+        _load_assistant.clear()  # rebuild the cached Assistant around the fake model
+        return _start(fake_index_settings, monkeypatch)
+
+    yield start
+    _load_assistant.clear()  # later tests get an Assistant without the fake model
 
 
 def ask(at, question: str):
@@ -76,6 +102,31 @@ def test_calculation_shows_the_amount_steps_and_citation(app):
     steps = reply.table[0].value
     assert any("1200" in s for s in steps["计算过程"])
     assert any("第五条 第1项" in e.label for e in reply.expander)
+
+
+def test_calculation_rewritten_by_the_llm_shows_its_markdown(app_with_llm):
+    rewritten = "按第五条第1项，500千瓦×1200元/千瓦，可获得60万元一次性奖励。"
+    at = app_with_llm(rewritten)
+    reply = ask(at, "光伏装机500千瓦能拿多少？")
+    answer = at.session_state["messages"][-1]["answer"]
+    assert answer.status == "calculated" and answer.rewritten_by_llm and answer.fallback_reason is None
+    shown = [m.value for m in reply.markdown]
+    assert shown.count(rewritten) == 1  # the LLM's text, once, instead of the metric and table
+    assert not reply.metric and not reply.table and not any("测算金额" in m for m in shown)
+    assert any("由大模型" in c.value for c in reply.caption)
+    assert not reply.info  # no fallback notice
+    assert any("第五条 第1项" in e.label for e in reply.expander)  # the rule it applied is still cited
+
+
+def test_rejected_llm_calculation_falls_back_to_the_table_with_a_notice(app_with_llm):
+    at = app_with_llm("可获得75万元一次性奖励。")  # 75万 is in neither the rule nor the calculation
+    reply = ask(at, "光伏装机500千瓦能拿多少？")
+    answer = at.session_state["messages"][-1]["answer"]
+    assert not answer.rewritten_by_llm and "未通过核对" in answer.fallback_reason
+    assert [m.value for m in reply.metric] == ["60万元"]  # the calculation, shown from its data
+    assert [i.value for i in reply.info] == [answer.fallback_notice]
+    assert "75万" not in texts(reply).replace(answer.fallback_notice, "")  # the rejected text is not shown
+    assert not any("由大模型" in c.value for c in reply.caption)
 
 
 def test_needs_input_then_the_reply_completes_the_calculation(app):

@@ -147,3 +147,68 @@ def test_other_districts_are_out_of_scope_even_with_calculator_words(assistant):
     a = assistant.ask("朝阳区分布式光伏每千瓦补贴多少")
     assert a.status == "not_found" and a.calculation is None
     assert assistant.ask("西城区和朝阳区的光伏装机500千瓦能拿多少").status == "calculated"
+
+
+# -- the LLM path: explicit flags, the JSON contract unchanged ---------------------------------------
+
+
+def _fake_chat_model(*replies: str):
+    """A fake chat model that answers with `replies` in turn and accepts tools (never calls them)."""
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+    from langchain_core.messages import AIMessage
+
+    class FakeChat(GenericFakeChatModel):
+        def bind_tools(self, tools, **kwargs):
+            return self
+
+    return FakeChat(messages=iter([AIMessage(r) for r in replies]))
+
+
+CONTRACT_KEYS = {"question", "status", "answer", "citations", "calculation", "elapsed_ms"}
+
+
+def test_without_an_llm_no_flag_is_set(assistant):
+    a = assistant.ask("光伏装机500千瓦能拿多少？")
+    assert not a.rewritten_by_llm and a.fallback_reason is None and a.fallback_notice is None
+    assert a.to_dict()["answer"] == a.answer == a.markdown
+
+
+def test_accepted_llm_answer_is_flagged_and_replaces_the_text(fake_index):
+    rewritten = "按第五条第1项，500千瓦×1200元/千瓦，可获得60万元一次性奖励。"
+    llm = Assistant(fake_index, today=date(2026, 11, 28), chat_model=_fake_chat_model(rewritten))
+    a = llm.ask("光伏装机500千瓦能拿多少？")
+    assert a.status == "calculated" and a.rewritten_by_llm and a.fallback_reason is None
+    assert a.answer == rewritten and a.calculation.amount_yuan == 600000
+    d = a.to_dict()
+    assert set(d) == CONTRACT_KEYS and d["answer"] == rewritten
+
+
+def test_rejected_llm_answer_falls_back_with_a_reason(assistant, fake_index):
+    plain = assistant.ask("光伏装机500千瓦能拿多少？")
+    llm = Assistant(fake_index, today=date(2026, 11, 28), chat_model=_fake_chat_model("可获得75万元。"))
+    a = llm.ask("光伏装机500千瓦能拿多少？")
+    assert not a.rewritten_by_llm and "75万" in a.fallback_reason
+    assert a.answer == plain.answer  # the extractive body, untouched: the notice is not in it
+    d = a.to_dict()
+    assert set(d) == CONTRACT_KEYS
+    assert d["answer"].startswith(plain.answer) and a.fallback_notice in d["answer"]  # the CLI still says so
+
+
+def test_rewritten_answer_keeps_the_validity_warning(assistant, fake_index):
+    plain = assistant.ask("西教发〔2024〕7号五（二）")
+    assert plain.validity_warnings and "2024-12-31" in plain.validity_warnings[0]
+    c = plain.citations[0]
+    rewritten = (
+        f"本市户籍无房家庭的适龄子女，小学入学按市教委相关规定办理，在全区范围内按计划派位 [{c.chunk_id}]。"
+    )
+    llm = Assistant(fake_index, today=date(2026, 11, 28), chat_model=_fake_chat_model(rewritten))
+    a = llm.ask("西教发〔2024〕7号五（二）")
+    assert a.rewritten_by_llm and a.validity_warnings == plain.validity_warnings
+    assert a.answer.startswith(rewritten) and plain.validity_warnings[0] in a.answer
+
+
+def test_the_date_given_to_the_assistant_is_the_date_of_its_answers(fake_index):
+    before = Assistant(fake_index, today=date(2024, 7, 1)).ask("西教发〔2024〕7号五（二）")
+    after = Assistant(fake_index, today=date(2026, 11, 28)).ask("西教发〔2024〕7号五（二）")
+    assert not before.validity_warnings
+    assert after.validity_warnings and "2024-12-31" in after.answer

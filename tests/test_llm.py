@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -13,6 +14,7 @@ from assistant.llm import check_grounded, make_chat_model, rewrite
 from core.schema import CalcResult, Citation
 from core.settings import Settings
 
+TODAY = date(2026, 11, 28)  # the date the calculator tools apply the rules for
 CITE = Citation(
     "西民发〔2024〕1号", "养老助餐细则", "第二十一条",
     "每人每天可享受 5 元的午餐或晚餐就餐补贴。", "西民发〔2024〕1号/第五章/第二十一条",
@@ -86,13 +88,13 @@ def test_grounded_answer_is_accepted(server, settings):
 def test_invented_number_is_rejected(server, settings):
     server.content = f"每人每天可享受8元就餐补贴 [{CITE.chunk_id}]。"
     reply = rewrite(_model(settings, server.url), "老人吃饭补贴多少", (CITE,), None)
-    assert reply.text is None and "8" in reply.notice
+    assert reply.text is None and "8" in reply.fallback_reason
 
 
 def test_unretrieved_citation_is_rejected(server, settings):
     server.content = "每人每天5元 [西民发〔2024〕1号/第五章/第二十二条]。"
     reply = rewrite(_model(settings, server.url), "老人吃饭补贴多少", (CITE,), None)
-    assert reply.text is None and "未检索到" in reply.notice
+    assert reply.text is None and "未检索到" in reply.fallback_reason
 
 
 def test_endpoint_down_falls_back(settings):
@@ -102,14 +104,14 @@ def test_endpoint_down_falls_back(settings):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     reply = rewrite(_model(settings, f"http://127.0.0.1:{port}/v1"), "问题", (CITE,), None)
-    assert reply.text is None and "不可用" in reply.notice
+    assert reply.text is None and "不可用" in reply.fallback_reason
 
 
 def test_timeout_falls_back(server, settings):
     server.delay = 2.0
     server.content = f"5元 [{CITE.chunk_id}]"
     reply = rewrite(_model(settings, server.url, timeout=0.5), "问题", (CITE,), None)
-    assert reply.text is None and "不可用" in reply.notice
+    assert reply.text is None and "不可用" in reply.fallback_reason
 
 
 def test_calculation_amounts_count_as_grounded():
@@ -121,8 +123,14 @@ def test_calculation_amounts_count_as_grounded():
     assert check_grounded("可获得70万元奖励。", set(), "", calc) is not None
 
 
-def _pv_tool_caller_then(final_text: str):
-    """A fake chat model that first calls the PV calculator tool, then answers with final_text."""
+def test_numbers_on_separate_lines_of_the_context_are_not_glued_together():
+    context = "金额（元）：600000\n500 千瓦 × 1200 元/千瓦 = 60万元"
+    assert check_grounded("500千瓦可获得60万元。", set(), context, None) is None
+    assert check_grounded("可获得600000500元。", set(), context, None) is not None
+
+
+def fake_chat_model(*replies):
+    """A fake chat model that answers with `replies` in turn (strings or AIMessages) and accepts tools."""
     from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
     from langchain_core.messages import AIMessage
 
@@ -130,15 +138,22 @@ def _pv_tool_caller_then(final_text: str):
         def bind_tools(self, tools, **kwargs):
             return self
 
+    return ToolFake(messages=iter([AIMessage(r) if isinstance(r, str) else r for r in replies]))
+
+
+def _pv_tool_caller_then(final_text: str):
+    """A fake chat model that first calls the PV calculator tool, then answers with final_text."""
+    from langchain_core.messages import AIMessage
+
     call = {"name": "green_pv_reward", "args": {"capacity_kw": 500}, "id": "c1"}
-    return ToolFake(messages=iter([AIMessage("", tool_calls=[call]), AIMessage(final_text)]))
+    return fake_chat_model(AIMessage("", tool_calls=[call]), final_text)
 
 
 def test_tool_calling_loop_with_a_fake_model():
     from calculators.tools import all_tools
 
     model = _pv_tool_caller_then("按第五条第1项测算，可获得60万元一次性奖励。")
-    reply = rewrite(model, "光伏500千瓦能拿多少", (), None, all_tools())
+    reply = rewrite(model, "光伏500千瓦能拿多少", (), None, all_tools(TODAY))
     assert reply.text and "60万元" in reply.text
 
 
@@ -146,4 +161,64 @@ def test_tool_result_numbers_are_grounded_but_others_are_not():
     from calculators.tools import all_tools
 
     model = _pv_tool_caller_then("可获得75万元。")
-    assert rewrite(model, "光伏500千瓦能拿多少", (), None, all_tools()).text is None
+    assert rewrite(model, "光伏500千瓦能拿多少", (), None, all_tools(TODAY)).text is None
+
+
+# -- the chat page with an LLM: what is shown follows the answer's flags ------------------------------
+
+
+@pytest.fixture
+def llm_app(fake_index_settings, monkeypatch):
+    """start(model): a fresh chat page whose Assistant uses `model` as its LLM (rebuilt around it)."""
+    AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
+    from core.settings import get_settings
+    from ui.resources import _load_assistant
+
+    def start(model):
+        monkeypatch.setenv("GAZETTE_DATA_DIR", str(fake_index_settings.data_dir))
+        monkeypatch.setenv("GAZETTE_EMBEDDER", "fake")
+        get_settings.cache_clear()
+        monkeypatch.setattr("assistant.service.make_chat_model", lambda _settings: model)
+        _load_assistant.clear()  # the cached Assistant has no LLM (or another test's)
+        at = AppTest.from_file("../app.py", default_timeout=60).run()
+        assert not at.exception
+        return at
+
+    yield start
+    _load_assistant.clear()  # later tests get an Assistant without this fake model
+
+
+def _ask(at, question: str):
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception
+    return at.chat_message[-1]
+
+
+def test_page_shows_the_llm_rewrite_of_a_clause_answer(llm_app):
+    rewritten = f"基本养老服务对象在养老助餐点就餐，每人每天可享受5元就餐补贴 [{CITE.chunk_id}]。"
+    at = llm_app(fake_chat_model(rewritten))
+    reply = _ask(at, "西民发〔2024〕1号第二十一条")
+    answer = at.session_state["messages"][-1]["answer"]
+    assert answer.rewritten_by_llm and answer.fallback_reason is None
+    shown = [m.value for m in reply.markdown]
+    assert rewritten in shown
+    assert not any("公报中的相关条文如下" in m for m in shown)  # the extractive text is replaced
+    assert any("由大模型" in c.value for c in reply.caption)
+    assert not reply.info  # no fallback notice
+    assert any("第二十一条" in e.label for e in reply.expander)  # the citations stay
+
+
+def test_page_shows_the_extractive_answer_and_a_notice_when_the_endpoint_is_down(llm_app, settings):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    at = llm_app(_model(settings, f"http://127.0.0.1:{port}/v1", timeout=2.0))
+    reply = _ask(at, "西民发〔2024〕1号第二十一条")
+    answer = at.session_state["messages"][-1]["answer"]
+    assert not answer.rewritten_by_llm and "大模型暂不可用" in answer.fallback_reason
+    assert any("公报中的相关条文如下" in m.value for m in reply.markdown)
+    assert [i.value for i in reply.info] == [answer.fallback_notice]
+    assert not any(answer.fallback_reason in m.value for m in reply.markdown)  # a notice, not answer text
+    assert not any("由大模型" in c.value for c in reply.caption)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from assistant.conversation import Conversation
@@ -68,7 +66,7 @@ def sidebar(assistant: Assistant) -> None:
     sb.divider()
     sb.markdown(f"**依据**：{GAZETTE}，收录文件发布于{span}。")
     sb.caption(
-        f"回答以2024年公报为准；今天是{date.today():%Y年%-m月%-d日}，"
+        f"回答以2024年公报为准；今天是{assistant.today:%Y年%-m月%-d日}，"
         "政策可能已调整或失效（如2024年入学政策），办理前请向主管部门核实。"
     )
     sb.caption(

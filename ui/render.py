@@ -6,7 +6,6 @@ import re
 
 import streamlit as st
 
-from assistant.compose import compose_calculation
 from assistant.conversation import Answer
 from core.schema import CalcResult, Citation, Document
 
@@ -16,6 +15,7 @@ STATUS_BADGES = {
     "needs_input": ("还需要信息", "orange", ":material/help:"),
     "not_found": ("公报中未找到", "gray", ":material/search_off:"),
 }
+LLM_CAPTION = "由大模型根据公报条文整理，引用和数字已与原文核对。"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
 
@@ -76,26 +76,26 @@ def render_calculation(result: CalcResult, title: str, docs: dict[str, Document]
 
 
 def render_answer(answer: Answer, docs: dict[str, Document], titles: dict[str, str]) -> None:
-    """One assistant turn. A calculation is shown as metric + table; its markdown only when an LLM reworded it."""
+    """One assistant turn, shown from the answer's fields: the LLM's checked wording when it rewrote the
+    answer, else a calculation as metric + table or the extractive markdown; a notice when the LLM fell back."""
     label, color, icon = STATUS_BADGES.get(answer.status, ("", "gray", None))
     if label:
         st.badge(label, color=color, icon=icon)
     calc = answer.calculation
-    if answer.status == "calculated" and calc is not None:
-        title = titles.get(calc.calculator, calc.calculator)
-        if not answer.answer.startswith(compose_calculation(calc, title)):
-            st.markdown(answer.answer)
-        else:
-            extra_notes = answer.answer[len(compose_calculation(calc, title)) :].strip()
-            render_calculation(calc, title, docs)
-            if extra_notes:
-                st.markdown(extra_notes)
-            _timing(answer)
-            return
-    st.markdown(answer.answer)
+    structured = answer.status == "calculated" and calc is not None and not answer.rewritten_by_llm
+    if structured:
+        render_calculation(calc, titles.get(calc.calculator, calc.calculator), docs)
+        for w in answer.validity_warnings:
+            st.warning(w, icon=":material/warning:")
+    else:
+        st.markdown(answer.answer)
+    if answer.rewritten_by_llm:
+        st.caption(LLM_CAPTION)
+    if answer.fallback_notice:
+        st.info(answer.fallback_notice, icon=":material/info:")
     if answer.status == "needs_input":
         st.caption("请直接在下方输入框回复所缺的信息（可一次回答几项）；点侧栏“新对话”可重新开始。")
-    if answer.citations and answer.status != "not_found":
+    if answer.citations and answer.status != "not_found" and not structured:
         st.caption("引用条文")
         render_citations(answer.citations, docs)
     _timing(answer)

@@ -1,19 +1,27 @@
-"""Heavy resources, loaded once per process: the index and the Assistant (built with a progress bar if missing)."""
+"""Heavy resources: the index once per process, the Assistant once a day (index built with a progress bar if missing)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
 from assistant.service import Assistant
 from core.settings import Settings, get_settings
 from ingest.index import IndexUnavailable, build_index
-from retrieval.index import load_index
+from retrieval.index import Index, load_index
 
 
 @st.cache_resource(show_spinner="正在加载公报索引…")
-def _load_assistant(data_dir: str, embedder: str, chroma_host: str | None) -> Assistant:
+def _load_index(data_dir: str, embedder: str, chroma_host: str | None) -> Index:
     """Keyed by where the index lives and which embedder it uses, so a changed setting loads anew."""
-    return Assistant(load_index(get_settings()))
+    return load_index(get_settings())
+
+
+@st.cache_resource(show_spinner="正在准备助手…", max_entries=1)
+def _load_assistant(data_dir: str, embedder: str, chroma_host: str | None, today: date) -> Assistant:
+    """One Assistant a day: answers are given for `today`; a new day builds a new one over the same index."""
+    return Assistant(_load_index(data_dir, embedder, chroma_host), today=today)
 
 
 def _build_with_progress(settings: Settings) -> None:
@@ -39,13 +47,14 @@ def get_assistant() -> Assistant:
     """The process-wide Assistant; builds the index first when none is usable. Stops the page on failure."""
     s = get_settings()
     key = (str(s.data_dir), s.embedder, s.chroma_host)
+    today = date.today()  # the page's edge: everything below gets the date from the Assistant
     try:
-        return _load_assistant(*key)
+        return _load_assistant(*key, today)
     except IndexUnavailable:
         pass  # never built, or built for another embedder: build it now, then load
     try:
         _build_with_progress(s)
-        return _load_assistant(*key)
+        return _load_assistant(*key, today)
     except Exception as e:  # corpus missing, Chroma server down …: say so instead of a traceback
         st.error(f"公报索引不可用：{e}\n\n请在命令行运行 `python -m ingest` 查看详情。")
         st.stop()

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
     else:
-        print(answer.answer)
+        print(answer.markdown)
     return 0
 
 

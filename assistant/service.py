@@ -82,12 +82,12 @@ class Assistant:
         intent, _ = best_intent(q, self.intents)
         if conv.calculator and (intent is None or intent.calculator == conv.calculator):
             pending = self._intent_for(conv.calculator)
-            values = extract(q, list(pending.slots)).values if pending else {}
+            values = extract(q, list(pending.slots), self.today).values if pending else {}
             # A short reply that states values ("2024年缴足的") continues the calculation in progress.
             if values and (conv.missing or FOLLOW_UP.search(q) or intent is not None or len(q) <= 15):
                 return self._calculate(q, pending, conv, values)
         if intent is not None:
-            values = extract(q, list(intent.slots)).values
+            values = extract(q, list(intent.slots), self.today).values
             if values or ASKS_FOR_RESULT.search(q):
                 conv.calculator, conv.inputs, conv.missing = intent.calculator, {}, []
                 return self._calculate(q, intent, conv, values)

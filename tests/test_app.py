@@ -209,7 +209,8 @@ def _fake_admission(inputs, as_of, params):
 
 @pytest.fixture
 def fake_admission(monkeypatch):
-    """One admission_* calculator of known shape, so the wizard is tested whatever the real rules say."""
+    """One admission rule (metadata stage=primary) of known shape, so the wizard is tested whatever the real
+    rules say."""
     calc = Calculator(
         "admission_zz_fake",
         "入学资格（测试）",
@@ -218,10 +219,11 @@ def fake_admission(monkeypatch):
         _FakeAdmissionInputs,
         (),
         _fake_admission,
+        audience="resident",
+        stage="primary",
+        kind="eligibility",
     )
-    for name in [n for n in REGISTRY if n.startswith("admission_")]:
-        monkeypatch.delitem(REGISTRY, name)  # the wizard's steps are then exactly the fake one's
-    for name in [n for n in REGISTRY if n.startswith("admission_")]:
+    for name in [n for n, c in REGISTRY.items() if c.stage is not None]:
         monkeypatch.delitem(REGISTRY, name)  # the wizard then runs over this one calculator only
     monkeypatch.setitem(REGISTRY, calc.name, calc)
     return calc

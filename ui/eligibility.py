@@ -12,11 +12,11 @@ from ui.forms import FieldSpec, field_specs, known_option_labels, render_field
 from ui.render import escape_markdown, render_citations
 from ui.resources import get_assistant
 
-PREFIX = "admission_"
 STAGE, HUKOU = "_stage", "hukou_type"  # asked first: they decide which admission calculators apply
 STAGES = {"primary": "小学入学（一年级）", "middle": "初中入学（小升初）"}
-# hukou_type values for which the non-local-children rules (西教发〔2024〕8号, calculators *nonlocal*) apply
+# hukou_type values for which the non-local-children rules (西教发〔2024〕8号) apply
 NONLOCAL_HUKOU = (None, "non_beijing")
+NONLOCAL_DOC = "西教发〔2024〕8号"
 # Wizard steps in the order a parent thinks of them; a field goes to the first topic whose words it contains
 # (topics checked in KEYWORDS order, so "居住证" is a permit, not housing; English words start a name part).
 STEPS = ("户籍", "出生日期", "住房", "父母就业和社保", "居住证", "其他情况")
@@ -31,7 +31,8 @@ VERDICT = {True: "符合", False: "不符合", None: "未知"}
 
 
 def admission_calculators(calculators: dict[str, Calculator]) -> list[Calculator]:
-    return [c for n, c in sorted(calculators.items()) if n.startswith(PREFIX)]
+    """The rules that decide a school stage (calculator metadata `stage`)."""
+    return [c for _, c in sorted(calculators.items()) if c.stage is not None]
 
 
 def topic(spec: FieldSpec) -> str:
@@ -44,13 +45,13 @@ def topic(spec: FieldSpec) -> str:
 
 
 def relevant(calcs: list[Calculator], values: dict) -> list[Calculator]:
-    """Calculators for the chosen stage (name has 'middle' or not) and, for *nonlocal*, a non-Beijing hukou."""
+    """Calculators for the chosen stage and, for the non-local-children rules, a non-Beijing hukou."""
     stage = values.get(STAGE)
     out = []
     for c in calcs:
-        if stage and (("middle" in c.name) != (stage == "middle")):
+        if stage and c.stage != stage:
             continue
-        if "nonlocal" in c.name and values.get(HUKOU) not in NONLOCAL_HUKOU:
+        if c.doc_no == NONLOCAL_DOC and values.get(HUKOU) not in NONLOCAL_HUKOU:
             continue
         out.append(c)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from core.format import citation_label, yuan_exact
 from core.normalize import normalize
 from core.schema import CalcResult, Chunk, Citation, Document, Hit
 from retrieval.vocab import expand_query
@@ -34,8 +35,7 @@ def cite(chunk: Chunk, quote: str) -> Citation:
 
 
 def _label(c: Citation, short_names: dict[str, str]) -> str:
-    name = short_names.get(c.doc_no) or c.title
-    return f"《{name}》（{c.doc_no}）{c.article or ''}".rstrip()
+    return citation_label(c.doc_no, short_names.get(c.doc_no) or c.title, c.article)
 
 
 def _md_quote(text: str) -> str:
@@ -65,7 +65,7 @@ def compose_calculation(result: CalcResult, title: str) -> str:
     """Amount or verdict first, then the steps, warnings and the rules it applied."""
     lines = [f"**{title}**"]
     if result.amount_yuan is not None:
-        lines.append(f"测算金额：**{_money(result.amount_yuan)}**")
+        lines.append(f"测算金额：**{yuan_exact(result.amount_yuan)}**")
     verdict = (result.extra or {}).get("verdict") or (result.extra or {}).get("入学方式")
     if verdict and result.amount_yuan is None:
         lines.append(f"结论：**{verdict}**")
@@ -82,20 +82,12 @@ def compose_calculation(result: CalcResult, title: str) -> str:
     if result.citations:
         lines.append("依据：")
         for c in result.citations:
-            lines.append(f"- 《{c.title}》（{c.doc_no}）{c.article or ''}：“{c.quote}”")
+            lines.append(f"- {citation_label(c.doc_no, c.title, c.article)}：“{c.quote}”")
     for key, label in (("office", "受理部门"), ("materials", "申报材料"), ("deadline", "时间要求")):
         value = result.extra.get(key) if result.extra else None
         if value:
             lines.append(f"{label}：{value if isinstance(value, str) else '；'.join(map(str, value))}")
     return "\n\n".join(lines[:2]) + "\n\n" + "\n".join(lines[2:])
-
-
-def _money(amount: float) -> str:
-    if amount >= 10000:
-        wan = amount / 10000
-        text = f"{wan:,.4f}".rstrip("0").rstrip(".")
-        return f"{text}万元（{amount:,.2f}元）".replace(".00元", "元")
-    return f"{amount:,.2f}元".replace(".00元", "元")
 
 
 def validity_warnings(doc_nos: list[str], docs: dict[str, Document], question: str, today: date) -> list[str]:
@@ -106,7 +98,7 @@ def validity_warnings(doc_nos: list[str], docs: dict[str, Document], question: s
         d = docs.get(doc_no)
         if d is None:
             continue
-        name = f"《{d.short_name}》（{d.doc_no}）"
+        name = citation_label(d.doc_no, d.short_name or d.title)
         if d.effective_to and today > d.effective_to:
             out.append(
                 f"{name}的适用期已于{d.effective_to.isoformat()}结束，以下内容仅供参考，请以现行政策为准。"

@@ -14,6 +14,7 @@ from assistant.intents import Intent, best_intent, load_intents
 from assistant.llm import make_chat_model, rewrite
 from assistant.slots import extract
 from calculators.base import Calculator, InputError, load_all
+from core.format import citation_label
 from core.normalize import normalize
 from retrieval.index import Index
 from retrieval.search import OTHER_PLACES, Retriever
@@ -166,7 +167,9 @@ class Assistant:
 
     def _not_found(self, q: str, lead: str | None = None) -> Answer:
         lead = lead or "抱歉，2024年西城区政府公报中没有找到与您的问题相关的内容，我不做猜测。"
-        covered = "\n".join(f"- 《{d.short_name}》（{d.doc_no}）" for d in self.docs.values())
+        covered = "\n".join(
+            f"- {citation_label(d.doc_no, d.short_name or d.title)}" for d in self.docs.values()
+        )
         return Answer(q, "not_found", f"{lead}\n\n公报包含以下文件，您可以就这些内容提问：\n\n{covered}")
 
 

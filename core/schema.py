@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from core.format import citation_label
+
 
 @dataclass(frozen=True)
 class Document:
@@ -46,8 +48,7 @@ class Citation:
 
     def label(self) -> str:
         """Human citation: 《title》（doc_no）article."""
-        tail = self.article or ""
-        return f"《{self.title}》（{self.doc_no}）{tail}"
+        return citation_label(self.doc_no, self.title, self.article)
 
 
 @dataclass(frozen=True)

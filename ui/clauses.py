@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.format import citation_label
 from core.schema import Chunk, Document
 from ui.render import escape_markdown
 from ui.resources import get_assistant
@@ -22,7 +23,7 @@ def citation_text(chunk: Chunk, docs: dict[str, Document]) -> str:
     d = docs.get(chunk.doc_no)
     name = (d.short_name if d and d.short_name else None) or chunk.title
     label = chunk.article or " ".join(chunk.section_path)
-    return f"《{name}》（{chunk.doc_no}）{label}".rstrip()
+    return citation_label(chunk.doc_no, name, label)
 
 
 def chunk_label(chunk: Chunk) -> str:

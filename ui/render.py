@@ -7,6 +7,8 @@ import re
 import streamlit as st
 
 from assistant.conversation import Answer
+from core.format import citation_label as format_citation
+from core.format import yuan
 from core.schema import CalcResult, Citation, Document
 
 STATUS_BADGES = {
@@ -24,18 +26,11 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
 
 
-def money(amount: float) -> str:
-    """600000 → '60万元'; 1234.5 → '1,234.5元'."""
-    if amount >= 10000:
-        return f"{amount / 10000:,.4f}".rstrip("0").rstrip(".") + "万元"
-    return f"{amount:,.2f}".rstrip("0").rstrip(".") + "元"
-
-
 def citation_label(c: Citation, docs: dict[str, Document] | None = None) -> str:
     """《short name》（文号）article — the form staff paste into documents."""
     d = (docs or {}).get(c.doc_no)
     name = (d.short_name if d and d.short_name else None) or c.title or c.doc_no
-    return f"《{name}》（{c.doc_no}）{c.article or ''}".rstrip()
+    return format_citation(c.doc_no, name, c.article)
 
 
 def render_citations(citations, docs: dict[str, Document] | None = None, expanded: bool = False) -> None:
@@ -56,7 +51,7 @@ def render_calculation(result: CalcResult, title: str, docs: dict[str, Document]
         st.info("还需要以下信息才能计算：\n\n" + "\n".join(f"- {escape_markdown(m)}" for m in result.missing))
     else:
         verdict = {True: "符合条件", False: "不符合条件", None: "尚不能确定"}[result.eligible]
-        shown = [("测算金额", money(result.amount_yuan))] if result.amount_yuan is not None else []
+        shown = [("测算金额", yuan(result.amount_yuan))] if result.amount_yuan is not None else []
         if result.amount_yuan is None or result.eligible is False:
             shown.append(("资格", verdict))
         for col, (label, value) in zip(st.columns(3), shown, strict=False):

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-WAN = 10**4  # 万
-YI = 10**8  # 亿
+from core.format import WAN, YI, yuan  # noqa: F401  (one money formatter, re-exported for rules)
+
 PERCENT = 10**2
-
-
-def _whole(amount: float, unit: int) -> bool:
-    """True when amount is a whole number of `unit` to four decimals (so 万/亿 reads exactly)."""
-    return amount / unit == round(amount / unit, 4)
-
-
-def yuan(amount: float) -> str:
-    """Readable money: 1000000000 → '10亿元', 600000 → '60万元', 1234.5 → '1234.5元'."""
-    for unit, word in ((YI, "亿"), (WAN, "万")):
-        if amount >= unit and _whole(amount, unit):
-            return f"{round(amount / unit, 4):g}{word}元"
-    return f"{round(amount, 2):g}元"
 
 
 def pct(share: float) -> str:

@@ -1,4 +1,4 @@
-"""CLI: python -m bench quality [--skip-baselines] | python -m bench heldout | python -m bench speed"""
+"""CLI: python -m bench quality [--skip-baselines] | heldout | dev-cases [--only ID] | speed"""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     h.add_argument("--gold-dir", type=Path, default=None, help="folder with retrieval.yaml and heldout/")
     h.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/heldout.json)")
+    d = sub.add_parser("dev-cases", help="the corpus-written dev cases, every miss listed (for learning)")
+    d.add_argument("--only", default=None, help="run the cases whose id contains this")
     s = sub.add_parser("speed", help="ingest time, load time, query latency, peak memory")
     s.add_argument("--gold-dir", type=Path, default=None, help="folder with the gold questions")
     s.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/speed.json)")
@@ -49,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
             from bench import heldout
 
             return heldout.main(args.gold_dir or heldout.GOLD_DIR, args.out)
+        if args.cmd == "dev-cases":
+            from bench import dev_cases
+
+            return dev_cases.main(only=args.only)
         from bench import speed
 
         return speed.main(args.gold_dir or speed.GOLD_DIR, args.out, args.skip_assistant)

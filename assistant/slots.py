@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from assistant.negation import negated
 from assistant.numbers import find_dates, find_quantities
+from assistant.places import place_of
 from core.normalize import normalize
 
 
@@ -24,10 +29,19 @@ class SlotSpec:
     many: bool = False  # a list: every number of this unit ("两个项目分别花了8万和30万")
     patterns: tuple[tuple[object, tuple[str, ...]], ...] = ()  # (value, regexes), first match wins
     default: object = None
+    place_of: tuple[str, ...] = ()  # a "… in 西城?" fact: words naming the thing whose place is asked
+    place_values: tuple[object, object] = (True, False)  # the value for in 西城, and for elsewhere
 
     @classmethod
     def from_dict(cls, name: str, d: dict) -> SlotSpec:
-        pats = tuple((value, tuple(rx)) for value, rx in (d.get("patterns") or {}).items())
+        """A slot from its YAML; `concept: NAME` adds the everyday words for that category, declared once
+        in assistant/concepts.yaml, after the slot's own patterns."""
+        own = dict(d.get("patterns") or {})
+        shared = concept_patterns(d["concept"]) if d.get("concept") else {}
+        pats = tuple((value, tuple(rx)) for value, rx in own.items()) + tuple(
+            (value, tuple(rx)) for value, rx in shared.items() if value not in own
+        )
+        place_values = d.get("place_values") or {}
         # YAML turns true/false keys into booleans already; "null" values mean "unknown".
         return cls(
             name=name,
@@ -41,6 +55,8 @@ class SlotSpec:
             many=bool(d.get("many", False)),
             patterns=pats,
             default=d.get("default"),
+            place_of=tuple(d.get("place_of", ())),
+            place_values=(place_values.get("in", True), place_values.get("out", False)),
         )
 
 
@@ -48,6 +64,22 @@ class SlotSpec:
 class Extraction:
     values: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+
+
+CONCEPTS_FILE = Path(__file__).with_name("concepts.yaml")
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> dict:
+    return yaml.safe_load(CONCEPTS_FILE.read_text(encoding="utf-8")) or {}
+
+
+def concept_patterns(name: str) -> dict:
+    """value → regexes of a shared category (hukou type, family type …); KeyError names an unknown one."""
+    concepts = _concepts()
+    if name not in concepts:
+        raise KeyError(f"unknown concept {name!r} (assistant/concepts.yaml has {sorted(concepts)})")
+    return concepts[name]
 
 
 _BREAK = re.compile(r"[,，。;；!！?？]")
@@ -111,6 +143,9 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
     # ("并没有使用高新技术产品") states the opposite of a yes/no fact and rules out a category.
     for spec in specs:
         value = _stated_value(flat, spec)
+        if value is _UNSTATED and spec.place_of:
+            inside = place_of(flat, spec.place_of)
+            value = _UNSTATED if inside is None else spec.place_values[0 if inside else 1]
         if value is not _UNSTATED:
             out.values[spec.name] = value
 
@@ -136,7 +171,7 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 out.values[spec.name] = values
 
     # Quantity slots: each number goes to at most one slot, matched by unit then by cue.
-    number_specs = [s for s in specs if not s.patterns and not s.date and not s.many]
+    number_specs = [s for s in specs if not (s.patterns or s.place_of or s.date or s.many)]
     used: set[int] = set()
     pairs = []
     for spec in number_specs:

@@ -82,3 +82,63 @@ def test_a_negated_category_with_no_alternative_stays_unknown():
 def test_scope_rules(text, mention, want):
     flat = normalize(text)
     assert negated(flat, flat.index(mention)) is want
+
+
+# -- places: one reader for every "… in 西城?" fact ---------------------------------------------------------
+
+PLACE_CASES = [
+    ("孩子在朝阳上的小学，今年六年级毕业", ("小学",), False),
+    ("孩子西城户口，在西城一所小学读六年级", ("小学",), True),
+    ("小学是在河北老家上的", ("小学",), False),
+    ("房子不在西城", ("房子",), False),
+    ("公司注册在西城", ("注册",), True),
+    ("我在海淀一家公司上班", ("上班",), False),
+    ("我们在西城租房住了两年", ("住",), True),
+    ("我们去年搬到通州住了", ("住",), False),
+    ("孩子的学校在上海市", ("学校",), False),
+    ("在市场监管局注册", ("注册",), None),  # 市场监管局 is no place
+    ("光伏装机500千瓦", ("小学",), None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "want"), PLACE_CASES)
+def test_the_place_of_a_thing_is_read_from_its_own_clause(text, words, want):
+    from assistant.places import place_of
+
+    assert place_of(normalize(text), words) is want
+
+
+def test_a_place_slot_takes_its_values_and_never_a_number():
+    spec = SlotSpec.from_dict(
+        "school", {"place_of": ["小学"], "place_values": {"in": "xicheng", "out": "other"}}
+    )
+    got = extract("孩子在朝阳上的小学，5月8号办完了手续", [spec]).values
+    assert got == {"school": "other"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("我们是海淀户口", "beijing_other_personal"),
+        ("孩子户口在朝阳", "beijing_other_personal"),
+        ("全家都是河南老家户口", "non_beijing"),
+        ("我们是外省户口", "non_beijing"),
+        ("孩子是非京籍", "non_beijing"),
+        ("孩子不是北京户口", "non_beijing"),
+        ("本区户口", "xicheng_personal"),
+        ("户口一直在西城", "xicheng_personal"),
+        ("孩子户口落在西城的社区公共户上", "xicheng_public"),
+        ("户口在我单位的集体户上，单位在东城", "beijing_other_collective_public"),
+        ("孩子是西城单位集体户口", "xicheng_collective"),
+        ("全家外地户口，但已认定按本市户籍对待", "treated_as_beijing"),
+        ("孩子不是西城户口，是海淀户口", "beijing_other_personal"),
+    ],
+)
+def test_hukou_words_are_declared_once_and_read_by_every_slot_that_names_the_concept(text, want):
+    spec = SlotSpec.from_dict("hukou_type", {"concept": "hukou_type"})
+    assert extract(text, [spec]).values == {"hukou_type": want}
+
+
+def test_an_unknown_concept_is_named():
+    with pytest.raises(KeyError, match="unknown concept"):
+        SlotSpec.from_dict("x", {"concept": "no_such_thing"})

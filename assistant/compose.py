@@ -42,22 +42,69 @@ def _md_quote(text: str) -> str:
     return "\n".join("> " + line for line in text.strip().split("\n") if line.strip())
 
 
+def _answering(sentences: list[str], question: str, limit: int = 2) -> set[int]:
+    """Indexes of the sentences that share most with the question (none when nothing is shared)."""
+    q = _bigrams(expand_query(question))
+    overlap = [len(q & _bigrams(x)) for x in sentences]
+    best = sorted(range(len(sentences)), key=lambda i: (-overlap[i], i))[:limit]
+    return {i for i in best if overlap[i] > 0}
+
+
+_EDGE_PUNCT = "。；！？，、：:;,.!?（）()“”\"' "
+
+
+def _bold(sentence: str) -> str:
+    """**…** around a sentence, leaving its edge punctuation outside (CommonMark will not close emphasis
+    between a CJK full stop and the next character)."""
+    core = sentence.strip(_EDGE_PUNCT)
+    if not core:
+        return sentence
+    start = sentence.index(core)
+    return f"{sentence[:start]}**{core}**{sentence[start + len(core) :]}"
+
+
+def whole_with_answer_in_bold(text: str, question: str) -> str:
+    """The clause verbatim, line by line, with the sentences that answer the question in bold."""
+    lines = text.strip().split("\n")
+    sentences = [(n, x) for n, line in enumerate(lines) for x in _SENTENCE_SPLIT.split(line) if x.strip()]
+    chosen = _answering([x for _, x in sentences], question)
+    out = [""] * len(lines)
+    for k, (n, x) in enumerate(sentences):
+        out[n] += _bold(x) if k in chosen else x
+    return "\n".join(out)
+
+
+def _heading(chunk: Chunk, quote: str) -> str:
+    """Where the clause sits (章 › 条 …), the parts its own text does not already say."""
+    return " › ".join(s for s in chunk.section_path if s and s not in quote)
+
+
 def compose_clauses(
     question: str, hits: list[Hit], docs: dict[str, Document], exact: bool
 ) -> tuple[str, tuple[Citation, ...]]:
-    """Markdown quoting each chosen chunk, followed by its citation."""
+    """One clause first, whole, where it sits and with the answering sentences in bold; then at most two
+    related clauses, shortened to their best sentences. A clause asked for by number is shown whole."""
     short = {d.doc_no: d.short_name for d in docs.values()}
     parts, citations = [], []
-    lead = "公报中的相关条文如下：" if exact else "根据公报，相关规定如下："
-    parts.append(lead)
-    for hit in hits:
-        quote = hit.chunk.quote.strip() if exact else best_sentences(hit.chunk, question)
-        c = cite(hit.chunk, quote)
+    parts.append("公报中的相关条文如下：" if exact else "根据公报，相关规定如下：")
+    for n, hit in enumerate(hits if exact else hits[:3]):
+        chunk = hit.chunk
+        lead = exact or n == 0
+        quote = chunk.quote.strip() if lead else best_sentences(chunk, question)
+        c = cite(chunk, quote)
         citations.append(c)
+        if n == 1 and not exact:
+            parts.append("相关条文：")
         # A table row is shown with its column names (only ever paired when cells and columns line up);
         # the citation keeps the verbatim row.
-        shown = hit.chunk.text if hit.chunk.kind == "table_row" else quote
-        parts.append(f"{_md_quote(shown)}\n\n—— {_label(c, short)}")
+        if chunk.kind == "table_row":
+            shown = chunk.text
+        elif lead and not exact:
+            shown = whole_with_answer_in_bold(quote, question)
+        else:
+            shown = quote
+        where = _heading(chunk, quote) if lead and not exact else ""
+        parts.append((f"**{where}**\n\n" if where else "") + f"{_md_quote(shown)}\n\n—— {_label(c, short)}")
     return "\n\n".join(parts), tuple(citations)
 
 

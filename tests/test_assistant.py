@@ -212,3 +212,24 @@ def test_the_date_given_to_the_assistant_is_the_date_of_its_answers(fake_index):
     after = Assistant(fake_index, today=date(2026, 11, 28)).ask("西教发〔2024〕7号五（二）")
     assert not before.validity_warnings
     assert after.validity_warnings and "2024-12-31" in after.answer
+
+
+def test_a_rule_answer_leads_with_one_whole_clause_where_it_sits_with_the_answer_in_bold(assistant):
+    a = assistant.ask("外地户口孩子在西城上小学要什么条件？")
+    assert a.status == "answered"
+    lead = a.citations[0]
+    # the whole clause, not two sentences of it: every listed condition is there
+    for item in "①②③④⑤⑥":
+        assert item in lead.quote and item in a.answer
+    assert "**" in a.answer  # the answering sentences are marked
+    assert a.answer.count("——") <= 3  # one lead clause and at most two related ones
+
+
+def test_bold_leaves_edge_punctuation_outside_so_markdown_closes_it():
+    from assistant.compose import whole_with_answer_in_bold
+
+    shown = whole_with_answer_in_bold("甲乙丙。非本市户籍儿童须提供居住证。其他内容", "非本市户籍要居住证吗")
+    assert (
+        "**非本市户籍儿童须提供居住证**。" in shown
+        and shown.replace("**", "") == "甲乙丙。非本市户籍儿童须提供居住证。其他内容"
+    )

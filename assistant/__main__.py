@@ -7,6 +7,7 @@ import json
 import sys
 
 from assistant.conversation import Conversation
+from core.cli import positional_safe, stdin_lines
 from ingest.embedders import EmbedderError
 from ingest.index import IndexUnavailable
 from ingest.parse import CorpusError
@@ -21,7 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     a.add_argument("--jsonl", action="store_true", help="questions on stdin, one JSON object per line")
     a.add_argument("--chat", action="store_true", help="with --jsonl: lines are turns of one conversation")
-    args = ap.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = ap.parse_args(positional_safe(argv, ("ask", "-h", "--help", "--json", "--jsonl", "--chat")))
     if not args.jsonl and args.question is None:
         ap.error("a question is required (or use --jsonl with questions on stdin)")
     try:
@@ -33,8 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.jsonl:
         conv = Conversation()
-        for line in sys.stdin:
-            question = line.rstrip("\n")
+        for _, question, error in stdin_lines():
+            if error is not None:  # this line only; the batch goes on
+                print(json.dumps({"question": None, "status": "error", "error": error}, ensure_ascii=False))
+                continue
             answer = assistant.ask(question, conv if args.chat else Conversation())
             print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
         return 0

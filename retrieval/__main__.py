@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from core.cli import positional_safe, stdin_lines
 from ingest.embedders import EmbedderError
 from ingest.index import IndexUnavailable
 from ingest.parse import CorpusError
@@ -27,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--kind", default=None, choices=["clause", "item", "table_row", "paragraph"])
     s.add_argument("--json", action="store_true", help="print hits as a JSON array")
     s.add_argument("--jsonl", action="store_true", help="read queries from stdin, one JSON array per line")
-    args = ap.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    options = ("search", "-h", "--help", "-k", "--doc", "--kind", "--json", "--jsonl")
+    args = ap.parse_args(positional_safe(argv, options))
     if args.k < 1 or args.k > 100:
         ap.error("-k must be between 1 and 100")
     if not args.jsonl and not (args.query or "").strip():
@@ -39,7 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     if args.jsonl:
-        for line in sys.stdin:
+        for _, line, error in stdin_lines():
+            if error is not None:  # this line only; the batch goes on
+                print(json.dumps({"error": error}, ensure_ascii=False), flush=True)
+                continue
             q = line.strip()
             hits = _hits_json(retriever.search(q, args.k, args.doc, args.kind)) if q else []
             print(json.dumps(hits, ensure_ascii=False), flush=True)

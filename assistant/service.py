@@ -76,9 +76,12 @@ class Assistant:
         if OTHER_PLACES.search(flat) and "西城" not in flat:
             return self._not_found(q, "公报是北京市西城区的文件，不涉及您问到的其他地区的政策。")
 
-        _, exact = self.retriever.exact(q)
+        ref, exact = self.retriever.exact(q)
         if exact:
             return self._clauses(q, exact, exact=True)
+        missing = self.retriever.missing(q, ref)
+        if missing:  # never answer a clause that does not exist with another one
+            return self._not_found(q, f"{missing}请核对文号和条款号。")
 
         intent, _ = best_intent(q, self.intents)
         if conv.calculator and (intent is None or intent.calculator == conv.calculator):

@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(_hits_json(result), ensure_ascii=False))
         return 0
+    if result.missing:
+        print(f"# {args.query}  [{result.missing}]")
+        return 0
     note = "精确条文" if result.exact else ("相关" if result.relevant else "公报中可能没有相关内容")
     print(f"# {args.query}  [{note}，置信度 {result.confidence:.2f}]")
     for n, h in enumerate(result.hits, 1):

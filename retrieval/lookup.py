@@ -18,6 +18,8 @@ from ingest.structure import CN
 ALIASES_FILE = Path(__file__).with_name("aliases.yaml")
 _NUM = rf"[{CN}\d]+"
 _ARTICLE = re.compile(rf"第\s*({_NUM})\s*条")
+_ARTICLE_EN = re.compile(r"\barticle\s*(\d+)", re.IGNORECASE)  # "Article 21 of 西民发〔2024〕1号"
+_DOC_NO = re.compile(r"[\u4e00-\u9fff]{2,8}〔\d{4}〕\d+号")
 _ITEM = re.compile(rf"第\s*({_NUM})\s*项")
 _ATTACHMENT = re.compile(r"附件\s*([\d一二三四五六七八九]+)")
 _NOTICE_ITEM = re.compile(
@@ -105,7 +107,10 @@ def parse_reference(query: str, docs: tuple[Document, ...]) -> Reference:
     notice = None
     if m := _NOTICE_ITEM.search(stripped):
         notice = f"{m.group(1)}（{m.group(2)}）{m.group(3) or ''}"
-    return Reference(doc_no, num(_ARTICLE), num(_ITEM), num(_ATTACHMENT), notice, num(_CLAUSE_PART))
+    article = num(_ARTICLE)
+    if article is None:
+        article = num(_ARTICLE_EN)
+    return Reference(doc_no, article, num(_ITEM), num(_ATTACHMENT), notice, num(_CLAUSE_PART))
 
 
 def _notice_article(article: int, part: int | None) -> str:
@@ -147,3 +152,44 @@ def lookup(ref: Reference, chunks: list[Chunk]) -> list[Chunk]:
     if ref.attachment is not None:
         return [c for c in mine if f"/附件{ref.attachment}/" in c.chunk_id]
     return []
+
+
+def _cn(n: int) -> str:
+    return int_to_cn(n) if 0 < n < 1000 else str(n)
+
+
+def unknown_doc_no(query: str, docs: tuple[Document, ...]) -> str | None:
+    """A 文号 the question names that is none of the gazette's documents ("西民发〔2024〕5号"), else None."""
+    known = {d.doc_no for d in docs}
+    for m in _DOC_NO.finditer(normalize(query)):
+        if m.group() not in known and not any(m.group().endswith(k) for k in known):
+            return m.group()
+    return None
+
+
+def describe_missing(ref: Reference, chunks: list[Chunk], name: str) -> str | None:
+    """Why the clause a reference names is not in the document, with what the document has; None when the
+    reference names no clause or the clause is there. `name` is how the document is cited."""
+    if not ref.is_clause or lookup(ref, chunks):
+        return None
+    mine = [c for c in chunks if c.doc_no == ref.doc_no]
+    articles = sorted({n for c in mine if (n := article_number(c.article)) is not None})
+    attachments = sorted({int(m.group(1)) for c in mine if (m := re.search(r"/附件(\d+)/", c.chunk_id))})
+    if ref.article is not None and articles:
+        return f"{name}共{_cn(len(articles))}条（第一条至第{_cn(max(articles))}条），没有第{_cn(ref.article)}条。"
+    if ref.attachment is not None and ref.attachment not in attachments:
+        listed = "、".join(f"附件{a}" for a in attachments)
+        return f"{name}只有{listed}，没有附件{ref.attachment}。" if listed else f"{name}没有附件。"
+    if ref.item is not None:
+        where = f"附件{ref.attachment}" if ref.attachment is not None else ""
+        items = {int(m.group(1)) for c in mine if (m := re.search(r"第(\d+)项$", c.article or ""))}
+        span = f"（共{len(items)}项）" if items and ref.attachment is None else ""
+        return f"{name}{where}中没有第{ref.item}项{span}。"
+    if ref.article is not None:  # a notice without 第N条: the Nth part 一、二、…
+        parts = sorted(
+            {p for c in mine if c.article and (p := re.match(rf"[{CN}]+", c.article)) and (p := p.group())},
+            key=cn_to_int,
+        )
+        listed = f"（共{_cn(len(parts))}部分：{'、'.join(parts)}）" if parts else ""
+        return f"{name}不按“第N条”编排{listed}，没有第{_cn(ref.article)}条。"
+    return f"{name}中没有“{ref.notice_item}”这一部分。"

@@ -6,13 +6,14 @@ import re
 import threading
 from dataclasses import dataclass
 
+from core.format import citation_label
 from core.normalize import normalize
 from core.schema import Chunk, Document, Hit
 from ingest.index import chunk_search_text
 from retrieval.answer_type import asked_types, scope_clash, states
 from retrieval.fusion import rrf_fuse
 from retrieval.index import Index
-from retrieval.lookup import Reference, lookup, parse_reference
+from retrieval.lookup import Reference, describe_missing, lookup, parse_reference, unknown_doc_no
 from retrieval.vocab import expand_query
 
 CANDIDATES = 40  # from each retriever, before fusion
@@ -44,6 +45,7 @@ class SearchResult:
     relevant: bool  # False: nothing in the gazette seems to answer this
     confidence: float  # top dense cosine similarity
     reference: Reference | None = None
+    missing: str | None = None  # the query names a clause or a document the gazette does not have
 
 
 class Retriever:
@@ -64,6 +66,9 @@ class Retriever:
         ref, exact = self.exact(query)
         if exact:
             return SearchResult(query, exact, True, True, 1.0, ref)
+        missing = self.missing(query, ref)
+        if missing:
+            return SearchResult(query, (), True, False, 0.0, ref, missing)
         doc_no = doc_no or ref.doc_no
         fused, dense_top, bm25_top = self._hybrid(query, doc_no, kind)
         hits = tuple(Hit(self.index.by_id[i], score, src) for i, score, src in fused[:k])
@@ -75,6 +80,17 @@ class Retriever:
         ref = parse_reference(query, self.docs)
         found = lookup(ref, self.index.chunks) if ref.is_clause else []
         return ref, tuple(Hit(c, 1.0, ("exact",)) for c in found)
+
+    def missing(self, query: str, ref: Reference | None = None) -> str | None:
+        """What the gazette does not have of what the query names exactly: a clause number past the end of its
+        document ("西民发〔2024〕1号共三十四条…，没有第九十九条"), or a 文号 that is none of its documents."""
+        ref = ref or parse_reference(query, self.docs)
+        doc = next((d for d in self.docs if d.doc_no == ref.doc_no), None)
+        if doc is not None:
+            return describe_missing(ref, self.index.chunks, citation_label(doc.doc_no, doc.short_name))
+        if (other := unknown_doc_no(query, self.docs)) is not None:
+            return f"2024年西城区政府公报中没有{other}这份文件。"
+        return None
 
     def _hybrid(self, query: str, doc_no: str | None, kind: str | None, weights: dict | None = None):
         """Fused ranking, the top dense cosine and the top BM25 score of the expanded query (over all

@@ -30,7 +30,7 @@ from ingest.embedders import Embedder, Progress, get_embedder
 # A few hundred chunks: search wide enough that HNSW returns the exact neighbours, the same on every
 # load (with Chroma's defaults the top 40 changed between processes, moving MRR by ±0.005).
 HNSW_CONFIG = {"space": "cosine", "ef_construction": 400, "ef_search": 400, "max_neighbors": 32}
-INDEX_FORMAT = 4  # bump when the files, chunk_search_text or BM25_PARAMS change: forces a rebuild
+INDEX_FORMAT = 5  # bump when the files, chunk_search_text or BM25_PARAMS change: forces a rebuild
 # k1=1.0 suits short clauses; measured on the retrieval gold set against the 1.5 default (MRR 0.865 vs 0.853).
 BM25_PARAMS = {"k1": 1.0, "b": 0.75}
 MANIFEST, CHUNKS = "manifest.json", "chunks.jsonl"
@@ -41,6 +41,35 @@ Log = Callable[[str], None]
 
 class IndexUnavailable(RuntimeError):
     """No usable index on disk (never built, corrupt, or built for another embedder)."""
+
+
+DAMAGED = "公报索引已损坏（{what}），请运行 python -m ingest --rebuild"
+
+
+def part_checksums(index_dir: Path) -> dict[str, str]:
+    """sha256 of every file the reader loads but Chroma's own store (whose collection is counted instead)."""
+    bm25 = sorted(f"{BM25_DIR}/{p.name}" for p in (index_dir / BM25_DIR).glob("*") if p.is_file())
+    return {
+        name: hashlib.sha256((index_dir / name).read_bytes()).hexdigest()
+        for name in (CHUNKS, DOCUMENTS, *bm25)
+    }
+
+
+def verify_parts(index_dir: Path, manifest: dict) -> list[str]:
+    """The parts whose bytes are not what the manifest recorded at build time (missing, truncated, edited)."""
+    want = manifest.get("checksums")
+    if not isinstance(want, dict) or not want:
+        return ["the manifest records no checksums"]
+    problems = []
+    for name, digest in want.items():
+        try:
+            got = hashlib.sha256((index_dir / name).read_bytes()).hexdigest()
+        except OSError:
+            problems.append(f"{name} is missing")
+            continue
+        if got != digest:
+            problems.append(f"{name} does not match its checksum")
+    return problems
 
 
 class ChromaUnavailable(RuntimeError):
@@ -188,7 +217,7 @@ def recover_interrupted_swap(index_dir: Path) -> None:
 
 
 @contextmanager
-def _build_lock(data_dir: Path) -> Iterator[None]:
+def build_lock(data_dir: Path) -> Iterator[None]:
     data_dir.mkdir(parents=True, exist_ok=True)
     with open(data_dir / ".index.lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)  # a second builder waits, then finds the index current
@@ -244,14 +273,22 @@ def build_index(
     index_dir = settings.index_dir
     started = time.perf_counter()
     corpus_sha = corpus_fingerprint(settings.corpus_dir)
-    with _build_lock(settings.data_dir):
+    with build_lock(settings.data_dir):
         recover_interrupted_swap(index_dir)
+        _remove_leftovers(index_dir)
         wanted = _wanted(settings, corpus_sha, tokenizer)
         old_manifest: dict | None = None
         try:
             old_manifest = read_manifest(index_dir)
             changed = [k for k, v in wanted.items() if old_manifest.get(k) != v]
             reason = "rebuild requested" if rebuild else (f"changed: {', '.join(changed)}" if changed else "")
+            if not reason:
+                damaged = verify_parts(index_dir, old_manifest) or _embedded_collection_problem(
+                    settings, index_dir, old_manifest
+                )
+                reason = f"damaged: {'; '.join(damaged)}" if damaged else ""
+                if damaged:
+                    log(f"index at {index_dir} is damaged ({'; '.join(damaged)}); rebuilding")
         except IndexUnavailable as e:
             reason = str(e) if index_dir.exists() else "no index yet"
             if index_dir.exists():
@@ -283,8 +320,6 @@ def _build_into_temp_and_swap(
     dupes = sorted(i for i, n in Counter(c.chunk_id for c in chunks).items() if n > 1)
     if dupes:
         raise IndexUnavailable(f"duplicate chunk ids from the chunker: {', '.join(dupes[:5])}")
-    for stale in index_dir.parent.glob(f".{index_dir.name}.building-*"):
-        shutil.rmtree(stale, ignore_errors=True)  # leftovers of a killed build (we hold the lock)
     stamp = uuid.uuid4().hex[:10]
     tmp = index_dir.parent / f".{index_dir.name}.building-{stamp}"
     tmp.mkdir(parents=True)
@@ -339,6 +374,7 @@ def _build_into_temp_and_swap(
         if not settings.chroma_host:
             client.close()  # flush and release sqlite before the folder moves
             release_chroma(tmp / CHROMA_DIR)
+        manifest["checksums"] = part_checksums(tmp)
         # the manifest is written last: its presence marks a complete index
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         _swap(tmp, index_dir)
@@ -361,6 +397,33 @@ def _doc_entry(d: Document, n_chunks: int) -> dict:
         "issued_on": iso(d.issued_on), "effective_from": iso(d.effective_from),
         "effective_to": iso(d.effective_to), "chunks": n_chunks,
     }  # fmt: skip
+
+
+def _remove_leftovers(index_dir: Path) -> None:
+    """Folders a killed build or swap left behind (we hold the lock, so none of them is in use)."""
+    stale = [*index_dir.parent.glob(f".{index_dir.name}.building-*")]
+    if index_dir.exists():
+        stale += index_dir.parent.glob(f".{index_dir.name}.old-*")
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _embedded_collection_problem(settings: Settings, index_dir: Path, manifest: dict) -> list[str]:
+    """The embedded Chroma store opens and holds as many vectors as the manifest says (a few ms)."""
+    if settings.chroma_host:
+        return []
+    try:
+        client = chroma_client(settings, index_dir / CHROMA_DIR)
+        count = client.get_collection(manifest["collection"], embedding_function=None).count()
+    except Exception as e:  # garbage sqlite, missing collection …: whatever Chroma raises, it is damage
+        return [f"the Chroma store does not open ({type(e).__name__})"]
+    finally:
+        release_chroma(index_dir / CHROMA_DIR)
+    return (
+        []
+        if count == manifest["chunks"]
+        else [f"the Chroma collection holds {count} of {manifest['chunks']} vectors"]
+    )
 
 
 def _server_collection_problem(settings: Settings, manifest: dict) -> str:

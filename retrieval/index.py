@@ -18,13 +18,16 @@ from ingest.index import (
     BM25_DIR,
     CHROMA_DIR,
     CHUNKS,
+    DAMAGED,
     DOCUMENTS,
     IndexUnavailable,
     build_index,
+    build_lock,
     chroma_client,
     chroma_mode,
     read_manifest,
     recover_interrupted_swap,
+    verify_parts,
 )
 
 
@@ -83,7 +86,8 @@ def load_index(settings: Settings | None = None, embedder: Embedder | None = Non
 
     settings = settings or get_settings()
     index_dir = settings.index_dir
-    recover_interrupted_swap(index_dir)
+    if not index_dir.exists():
+        _recover_under_lock(settings)
     try:
         manifest = read_manifest(index_dir)
     except IndexUnavailable as e:
@@ -93,25 +97,41 @@ def load_index(settings: Settings | None = None, embedder: Embedder | None = Non
             f"index was built for embedder {manifest['embedder']!r} ({manifest.get('chroma')}), settings ask "
             f"for {settings.embedder!r} ({chroma_mode(settings)}): run `python -m ingest`"
         )
-    chunks = _read_jsonl(index_dir / CHUNKS, Chunk.from_dict)
-    documents = tuple(_read_jsonl(index_dir / DOCUMENTS, Document.from_dict))
-    retriever = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False, verbosity=0)
-    client = chroma_client(settings, index_dir / CHROMA_DIR)
+    damaged = verify_parts(index_dir, manifest)
+    if damaged:  # nothing is served from an index whose parts are not the ones it was built with
+        raise IndexUnavailable(DAMAGED.format(what="；".join(damaged)))
     try:
+        chunks = _read_jsonl(index_dir / CHUNKS, Chunk.from_dict)
+        documents = tuple(_read_jsonl(index_dir / DOCUMENTS, Document.from_dict))
+        retriever = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False, verbosity=0)
+        client = chroma_client(settings, index_dir / CHROMA_DIR)
         collection = client.get_collection(manifest["collection"], embedding_function=None)
-    except Exception as e:
+        vectors = collection.count()
+    except IndexUnavailable:
+        raise
+    except Exception as e:  # a part that passed its checksum but does not load, or a Chroma store that fails
+        raise IndexUnavailable(DAMAGED.format(what=f"{type(e).__name__}: {str(e)[:200]}")) from None
+    if len(chunks) != manifest["chunks"] or vectors != manifest["chunks"]:
         raise IndexUnavailable(
-            f"Chroma collection {manifest['collection']} is missing ({e}): run `python -m ingest --rebuild`"
-        ) from None
-    if len(chunks) != manifest["chunks"]:
-        raise IndexUnavailable(
-            f"index at {index_dir} is corrupt: {CHUNKS} has {len(chunks)} chunks, manifest says {manifest['chunks']}"
+            DAMAGED.format(
+                what=f"{CHUNKS} has {len(chunks)} chunks, Chroma {vectors} vectors, manifest says {manifest['chunks']}"
+            )
         )
     use_documents(documents)
     return Index(
         settings, manifest, chunks, {c.chunk_id: c for c in chunks}, retriever,
         get_tokenizer(manifest["tokenizer"]), collection, embedder, documents,
     )  # fmt: skip
+
+
+def _recover_under_lock(settings: Settings) -> None:
+    """The index folder is missing: a swap may be under way (wait for it) or was killed (put the old one back).
+    Both happen under the build lock, never beside a build; a read-only data folder is left as it is."""
+    try:
+        with build_lock(settings.data_dir):
+            recover_interrupted_swap(settings.index_dir)
+    except OSError:
+        pass
 
 
 def ensure_index(settings: Settings | None = None, **build_kwargs) -> Index:

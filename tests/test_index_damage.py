@@ -1,0 +1,96 @@
+"""An index that proves itself: every damaged part is caught on load with a clear message, and repaired by
+the next `python -m ingest`; leftovers of killed builds are removed; nothing is served from a damaged index."""
+
+import dataclasses
+import json
+import shutil
+
+import pytest
+
+from ingest.index import BM25_DIR, CHROMA_DIR, CHUNKS, DOCUMENTS, MANIFEST, IndexUnavailable, build_index
+from retrieval.index import load_index
+
+QUIET = {"progress": False, "log": lambda _msg: None}
+
+
+@pytest.fixture
+def copy_of_index(fake_index_settings, tmp_path):
+    """A private copy of the session's fake-embedder index, to damage."""
+    settings = dataclasses.replace(fake_index_settings, data_dir=tmp_path / "data")
+    shutil.copytree(fake_index_settings.index_dir, settings.index_dir)
+    return settings
+
+
+def _truncate(path):
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+
+
+def _edit_chunk_text(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    row = json.loads(lines[5])
+    row["text"] = row["text"].replace("西城", "东城", 1) + "（篡改）"
+    lines[5] = json.dumps(row, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _bad_line(path):
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+
+
+def _shuffle_vocab(path):
+    vocab = json.loads(path.read_text(encoding="utf-8"))
+    keys = list(vocab)
+    path.write_text(
+        json.dumps(dict(zip(keys, reversed(list(vocab.values())), strict=True))), encoding="utf-8"
+    )
+
+
+def _garbage(path):
+    path.write_bytes(b"this is not a sqlite database" * 100)
+
+
+DAMAGE = {
+    "chunks truncated": (CHUNKS, _truncate),
+    "a chunk's text edited": (CHUNKS, _edit_chunk_text),
+    "a bad line in chunks": (CHUNKS, _bad_line),
+    "documents removed": (DOCUMENTS, lambda p: p.unlink()),
+    "BM25 vocabulary shuffled": (f"{BM25_DIR}/vocab.index.json", _shuffle_vocab),
+    "BM25 matrix truncated": (f"{BM25_DIR}/data.csc.index.npy", _truncate),
+    "Chroma store garbage": (f"{CHROMA_DIR}/chroma.sqlite3", _garbage),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_damage_is_refused_on_load_and_repaired_by_ingest(copy_of_index, damage):
+    part, spoil = DAMAGE[damage]
+    spoil(copy_of_index.index_dir / part)
+    with pytest.raises(IndexUnavailable, match="公报索引已损坏|corrupt|missing"):
+        load_index(copy_of_index)
+    report = build_index(copy_of_index, **QUIET)
+    assert report.status == "built"
+    assert load_index(copy_of_index).manifest["chunks"] == report.manifest["chunks"]
+
+
+def test_a_manifest_without_checksums_is_not_trusted(copy_of_index):
+    path = copy_of_index.index_dir / MANIFEST
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    del manifest["checksums"]
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexUnavailable, match="公报索引已损坏"):
+        load_index(copy_of_index)
+
+
+def test_leftovers_of_killed_builds_and_swaps_are_removed_by_the_next_run(copy_of_index):
+    parent, name = copy_of_index.index_dir.parent, copy_of_index.index_dir.name
+    for leftover in (f".{name}.building-dead", f".{name}.old-99999"):
+        (parent / leftover / "bm25").mkdir(parents=True)
+    assert build_index(copy_of_index, **QUIET).status == "unchanged"
+    left = [p.name for p in parent.iterdir() if p.name.startswith((f".{name}.building-", f".{name}.old-"))]
+    assert left == []
+
+
+def test_an_old_index_left_beside_a_killed_swap_is_put_back_by_a_reader(copy_of_index):
+    index_dir = copy_of_index.index_dir
+    index_dir.rename(index_dir.parent / f".{index_dir.name}.old-12345")
+    assert load_index(copy_of_index).manifest["chunks"] > 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.slots import SlotSpec
+from assistant.slots import SlotSpec, extract
 from core.normalize import normalize
 
 INTENTS_DIR = Path(__file__).with_name("intents")
@@ -21,16 +21,42 @@ class Intent:
     excludes: tuple[str, ...]  # words that rule this intent out
     slots: tuple[SlotSpec, ...]
     fixed: dict  # inputs this intent always sets (e.g. a variant of a shared calculator)
+    # (concept slot, values allowed; None = not stated): a text stating another value rules the intent out
+    # ("外地户口" rules out the rules for Beijing hukou, "西城户口" those for non-Beijing children).
+    when: tuple[tuple[SlotSpec, tuple], ...] = ()
+    # A composite intent (one calculator combining several rules) applies only when the text names at
+    # least `min_topics` of its topics (each a list of words), and then outranks the single-rule intents.
+    topics: tuple[tuple[str, ...], ...] = ()
+    min_topics: int = 0
 
     def score(self, text: str) -> int:
-        flat = normalize(text).lower()
-        if any(normalize(x).lower() in flat for x in self.excludes):
+        flat = _folded(text)
+        if any(_folded(x) in flat for x in self.excludes):
             return 0
         best = 0
         for group in self.triggers:
-            if all(normalize(w).lower() in flat for w in group):
+            if all(_folded(w) in flat for w in group):
                 best = max(best, sum(len(w) for w in group))
+        if best and self.when:
+            for spec, allowed in self.when:
+                if extract(text, [spec]).values.get(spec.name) not in allowed:
+                    return 0
+        if best and self.min_topics:
+            named = sum(1 for words in self.topics if any(_folded(w) in flat for w in words))
+            if named < self.min_topics:
+                return 0
+            best += COMPOSITE_BONUS
         return best
+
+
+COMPOSITE_BONUS = 100  # above any trigger group's length
+
+
+@lru_cache(maxsize=8192)
+def _folded(words: str) -> str:
+    """normalize(words).lower(), once per trigger word or question: scoring every intent re-reads the same
+    words for every question, and normalize is the slow part of it."""
+    return normalize(words).lower()
 
 
 @lru_cache(maxsize=1)
@@ -40,9 +66,20 @@ def load_intents() -> tuple[Intent, ...]:
         for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             triggers = tuple(tuple(g) if isinstance(g, list) else (g,) for g in raw.get("triggers", []))
             slots = tuple(SlotSpec.from_dict(n, d or {}) for n, d in (raw.get("slots") or {}).items())
+            when = tuple(
+                (SlotSpec.from_dict(name, {"concept": name}), tuple(allowed))
+                for name, allowed in (raw.get("when") or {}).items()
+            )
             intents.append(
                 Intent(
-                    raw["calculator"], triggers, tuple(raw.get("excludes", ())), slots, raw.get("fixed") or {}
+                    raw["calculator"],
+                    triggers,
+                    tuple(raw.get("excludes", ())),
+                    slots,
+                    raw.get("fixed") or {},
+                    when,
+                    tuple(tuple(words) for words in (raw.get("topics") or {}).values()),
+                    int(raw.get("min_topics", 0)),
                 )
             )
     return tuple(intents)

@@ -19,13 +19,14 @@ _CN_HUNDRED_THOUSAND = "(?:百(?!分)|千(?!瓦|克|米))"
 # Arabic number with optional thousands separators and decimals, optionally followed by 万/亿 (also 千/百 after digits).
 NUMBER_RE = re.compile(
     r"(?P<sci>\d+(?:\.\d+)?[eE][+-]?\d+)|"
-    rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<scale>万亿|千万|百万|亿|万|千(?!瓦|克|米)|百(?!分))?"
-    rf"|(?P<cn>(?:[{_CN_DIGITS}十]|{_CN_HUNDRED_THOUSAND})(?:[{_CN_DIGITS}十万亿点]|{_CN_HUNDRED_THOUSAND})*)"
+    rf"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?:个(?=亿|万))?(?P<scale>万亿|千万|百万|亿|万|千(?!瓦|克|米)|百(?!分))?"
+    rf"|(?P<cn>(?:[{_CN_DIGITS}十]|{_CN_HUNDRED_THOUSAND})(?:[{_CN_DIGITS}十万亿点]|个(?=亿|万)|{_CN_HUNDRED_THOUSAND})*)"
 )
 
 
 def cn_number(text: str) -> float:
-    """'三百' → 300, '一万五千' → 15000, '两亿' → 2e8, '三点五' → 3.5, '十二万' → 120000."""
+    """'三百' → 300, '一万五千' → 15000, '两亿' → 2e8, '三点五' → 3.5, '十二万' → 120000, '十二个亿' → 1.2e9."""
+    text = text.replace("个", "")  # spoken "十二个亿"
     if "点" in text:
         whole, frac = text.split("点", 1)
         value = cn_number(whole) if whole else 0.0
@@ -86,8 +87,13 @@ def find_numbers(text: str) -> list[Number]:
                 ]
         else:
             raw = m.group("cn")
-            if raw in ("千", "百", "十", "万", "亿", "一"):
-                continue  # a lone 一 is a word (一餐, 一共, 一级), not a number
+            ordinal = (
+                raw == "一"
+                and text[m.start() - 1 : m.start()] == "第"
+                and text[m.end() : m.end() + 1] == "年"
+            )
+            if raw in ("千", "百", "十", "万", "亿", "一") and not ordinal:
+                continue  # a lone 一 is a word (一餐, 一共, 一级), not a number; but 第一年 is the year 1
             try:
                 value = cn_number(raw)
             except (ValueError, KeyError):
@@ -106,6 +112,9 @@ UNITS: dict[str, tuple[str, ...]] = {
     "kW": ("千瓦", "kw", "瓩"),
     "MW": ("兆瓦", "mw"),
     "tce": ("吨标准煤", "吨标煤", "吨标准煤当量", "tce"),
+    "t": (
+        "吨",
+    ),  # a bare 吨: a truck's load, or standard coal said short (节能400吨) — see slots.LOOSE_UNITS
     "m2": ("平方米", "平米", "㎡", "m2", "m²", "平"),
     "yuan": ("元", "块钱", "块", "rmb"),
     "order": ("单", "份订单", "个订单", "笔订单"),
@@ -152,22 +161,57 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 # A year as people write it: 2018, 18 (two digits), or relative to the day of the question (今年, 去年 …).
-_YEAR = r"(\d{4}\s*年|(?<!\d)\d{2}\s*年|今年|本年|去年|上年|上一年|前年|明年|下一年)"
+_YEAR = (
+    r"((?:(?<!\d)\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?:以)?前的?|"  # "三年前的3月": N years before the question
+    r"\d{4}\s*年|(?<!\d)\d{2}\s*年|今年|本年|去年|上年|上一年|大前年|前年|明年|后年|下一年)"
+)
+_YEARS_BEFORE = re.compile(r"(.+?)\s*年(?:以)?前的?$")
 RELATIVE_YEARS = {
     "今年": 0,
     "本年": 0,
     "去年": -1,
     "上年": -1,
     "上一年": -1,
+    "大前年": -3,
     "前年": -2,
     "明年": 1,
+    "后年": 2,
     "下一年": 1,
 }
+# A year named relative to the day of the question: 去年, 大前年, 三年前 ("N年前" counts back N years).
+_RELATIVE_YEAR_RE = re.compile(
+    r"(?P<word>大前年|前年|去年|上一年|上年|今年|本年|明年|后年|下一年)|"
+    rf"(?P<n>\d{{1,2}}|[{_CN_DIGITS}十]{{1,3}})\s*年(?:以)?前"
+)
+
+
+def find_relative_years(text: str, today: date | None) -> list[Quantity]:
+    """'前年' → (today.year − 2, calendar_year), '八年前' → (today.year − 8, calendar_year); none without a date.
+    A 前年 inside 大前年 is not read twice."""
+    if today is None:
+        return []
+    out = []
+    for m in _RELATIVE_YEAR_RE.finditer(normalize(text)):
+        if m.group("word"):
+            year = today.year + RELATIVE_YEARS[m.group("word")]
+        else:
+            raw = m.group("n")
+            try:
+                back = int(raw) if raw.isdigit() else cn_number(raw)
+            except (ValueError, KeyError):
+                continue
+            year = today.year - int(back)
+        out.append(Quantity(float(year), "calendar_year", m.start(), m.end()))
+    return out
+
+
 _DATE_RES = (
     re.compile(_YEAR + r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
     re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
     re.compile(_YEAR + r"\s*(\d{1,2})\s*(?:月份|月)(?!\s*\d)"),
     re.compile(r"(\d{4})[.](\d{1,2})(?![\d.])"),
+    # "5月7号提交的": a day without its year is in the year of the question
+    re.compile(r"(?<![\d年])()(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
 )
 
 
@@ -181,9 +225,14 @@ class DateMention:
 
 def resolve_year(written: str, today: date | None) -> int | None:
     """'2018' → 2018; '18' → 2018 (a two-digit year is this century's unless that is in the future);
-    '去年' → today's year − 1; a relative year without a date to resolve it against → None."""
+    '去年' → today's year − 1, '三年前' → today's year − 3; a relative year without a date to resolve it
+    against → None."""
     if written in RELATIVE_YEARS:
         return today.year + RELATIVE_YEARS[written] if today else None
+    before = _YEARS_BEFORE.match(written)
+    if before:
+        n = before.group(1)
+        return today.year - int(n if n.isdigit() else cn_number(n)) if today else None
     written = written.rstrip("年 ")
     if len(written) == 2:
         now = (today or date.today()).year
@@ -194,7 +243,8 @@ def resolve_year(written: str, today: date | None) -> int | None:
 
 def find_dates(text: str, today: date | None = None) -> list[DateMention]:
     """'2018年8月31日', '2018-08-31', '2018年9月' (month precision, day 1), '2023.7', '18年5月3号', and
-    '去年3月' / '今年5月10日' resolved against `today` (left out when no date is given)."""
+    '去年3月' / '今年5月10日' / '5月7号' (no year: the year of the question) resolved against `today`
+    (left out when no date is given)."""
     text = normalize(text)
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -203,7 +253,10 @@ def find_dates(text: str, today: date | None = None) -> list[DateMention]:
             if any(s <= m.start() < e for s, e in taken):
                 continue
             written = m.group(1)
-            y, mo = resolve_year(written, today), int(m.group(2))
+            if not written and today is None:
+                continue
+            y = resolve_year(written, today) if written else today.year
+            mo = int(m.group(2))
             if y is None:
                 continue
             d = int(m.group(3)) if rx.groups >= 3 else 1
@@ -214,3 +267,41 @@ def find_dates(text: str, today: date | None = None) -> list[DateMention]:
             out.append(DateMention(value, "day" if rx.groups >= 3 else "month", m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return sorted(out, key=lambda d: d.start)
+
+
+# "6月份每天都去", "上个月天天在那吃", "这个月到今天每天": the days of that month, read against the day asked.
+_EVERY_DAY = re.compile(r"每天|天天|每日|一天不落")
+_MONTH_NAMED = re.compile(
+    r"(?P<prev>上个?月)|(?P<this>这个月|本月)|(?<![\d年])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份|月)(?!\s*\d)"
+)
+
+
+def days_of_month_every_day(text: str, today: date | None) -> int | None:
+    """The number of days of the month a clause says someone did something every day; None when no clause
+    names both a month and 每天. A named month after today's is last year's; 这个月 counts to today when
+    the clause says so (到今天/到现在/至今), else the whole month."""
+    if today is None:
+        return None
+    for clause in re.split(r"[,，。;；!！?？]", normalize(text)):
+        month = _MONTH_NAMED.search(clause)
+        if not month or not _EVERY_DAY.search(clause):
+            continue
+        year = today.year
+        if month.group("prev"):
+            year, mon = (year, today.month - 1) if today.month > 1 else (year - 1, 12)
+        elif month.group("this"):
+            if re.search(r"到今天|到现在|至今|截至", clause):
+                return today.day
+            mon = today.month
+        else:
+            raw = month.group("m")
+            try:
+                mon = int(raw) if raw.isdigit() else int(cn_number(raw))
+            except (ValueError, KeyError):
+                continue
+            if not 1 <= mon <= 12:
+                continue
+            year = year if mon <= today.month else year - 1
+        nxt = date(year + (mon == 12), mon % 12 + 1, 1)
+        return (nxt - date(year, mon, 1)).days
+    return None

@@ -19,7 +19,9 @@ PROVINCES = (
 IN_XICHENG = re.compile(r"西城|本区|区内|区域内|辖区内")
 ELSEWHERE = re.compile(
     rf"(?:{BEIJING_DISTRICTS})(?:区)?|(?:{PROVINCES})(?:省|市)?|外区|别的区|其他区|外地|外省|老家|区外|区域外|"
-    r"[\u4e00-\u9fff]{2}(?:省|市)(?!场|级|民|里|政|内)"
+    # a city named by two characters ("保定市"; provinces are all listed above: 省 is also "save", 每年省200吨),
+    # not 北京市 (西城 is in it) nor "在市文物局", "去市里"
+    r"(?!北京)[\u4e00-\u9fff](?![在到去回从的了是和与个本全超])[\u4e00-\u9fff]市(?!场|级|民|里|政|内|文|区|委|局|教|财|发|住|生|商)"
 )
 CLAUSE = re.compile(r"[^,，。;；!！?？\n]+")
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from assistant.negation import negated
-from assistant.numbers import find_dates, find_quantities
+from assistant.negation import denied_after, negated
+from assistant.numbers import days_of_month_every_day, find_dates, find_quantities, find_relative_years
+from assistant.persons import clauses_of
 from assistant.places import place_of
 from core.normalize import normalize
 
@@ -26,11 +27,24 @@ class SlotSpec:
     bare: bool = False  # accept a number written without a unit
     date: bool = False
     integer: bool = False
-    many: bool = False  # a list: every number of this unit ("两个项目分别花了8万和30万")
+    many: bool = False  # a list: every number of this unit ("两个项目分别花了8万和30万"); with cues, only the
+    # numbers whose nearest cue is this slot's ("董事长600万，总经理800万，两个骨干一个320万一个410万")
+    add_up: bool = False  # a many slot whose items are summed ("500平做餐厅，300平给子公司" → 800)
+    today_when: tuple[str, ...] = ()  # a date slot that is the day of the question when one of these says so
+    # and no date is given for it ("今年再报还赶得上吗", "现在申请")
+    items_when: tuple[str, ...] = ()  # a many slot is read only when one of these regexes says there are
+    # several items ("两个项目", "各装了", "分别"), so two figures of one item are not taken for two items
+    multi: bool = False  # a pattern slot whose value is the list of every value stated (several awards)
     patterns: tuple[tuple[object, tuple[str, ...]], ...] = ()  # (value, regexes), first match wins
     default: object = None
     place_of: tuple[str, ...] = ()  # a "… in 西城?" fact: words naming the thing whose place is asked
     place_values: tuple[object, object] = (True, False)  # the value for in 西城, and for elsewhere
+    within: tuple[float, float] | None = None  # `range: [lo, hi]`: numbers outside are not this slot's
+    month_days: bool = False  # a day slot: "6月份每天…" with no day count gives the days of that month
+    person: str | None = (
+        None  # father | mother: read only from the clauses about that parent (assistant/persons.py)
+    )
+    cue_required: bool = False  # take a value only next to one of `cues` ("社保交了两年", not "住了两年")
 
     @classmethod
     def from_dict(cls, name: str, d: dict) -> SlotSpec:
@@ -52,11 +66,19 @@ class SlotSpec:
             bare=bool(d.get("bare", False)),
             date=bool(d.get("date", False)),
             integer=bool(d.get("integer", False)),
-            many=bool(d.get("many", False)),
+            many=bool(d.get("many", False)) or bool(d.get("add_up", False)),
+            add_up=bool(d.get("add_up", False)),
+            items_when=tuple(d.get("items_when", ())),
+            today_when=tuple(d.get("today_when", ())),
+            multi=bool(d.get("multi", False)),
             patterns=pats,
             default=d.get("default"),
             place_of=tuple(d.get("place_of", ())),
             place_values=(place_values.get("in", True), place_values.get("out", False)),
+            within=tuple(d["range"]) if d.get("range") else None,
+            month_days=bool(d.get("month_days", False)),
+            person=d.get("person"),
+            cue_required=bool(d.get("cue_required", False)),
         )
 
 
@@ -85,8 +107,9 @@ def concept_patterns(name: str) -> dict:
 _BREAK = re.compile(r"[,，。;；!！?？]")
 
 
-def _cue_distance(text: str, start: int, end: int, cues: tuple[str, ...]) -> int:
-    """Characters between the value at [start, end) and the nearest cue before it (or just after it)."""
+def _cue_distance(text: str, start: int, end: int, cues: tuple[str, ...], after_break: bool = True) -> int:
+    """Characters between the value at [start, end) and the nearest cue before it (or just after it; with
+    after_break=False only a cue after it in the same clause counts)."""
     best = 10_000
     for cue in cues:
         for m in re.finditer(re.escape(normalize(cue)), text):
@@ -94,6 +117,8 @@ def _cue_distance(text: str, start: int, end: int, cues: tuple[str, ...]) -> int
                 gap = text[m.end() : start]
             elif m.start() >= end and m.start() - end < 8:  # "500千瓦的装机容量", "2018年5月3日出生"
                 gap = text[end : m.start()] + "  "
+                if not after_break and _BREAK.search(gap):
+                    continue  # "1.5万单，签约社区助餐点5000单": the cue belongs to the next clause's number
             else:
                 continue
             # A clause break between cue and value makes the pairing much less likely.
@@ -106,7 +131,7 @@ def _assign(pairs: list[tuple], taken: set[str], used: set[int], shared: dict[st
     for dist, _, i, spec in sorted(pairs, key=lambda p: (p[0], p[1], p[2])):
         if i in used or spec.name in taken:
             continue
-        if spec.cues and dist >= 10_000 and shared.get(spec.name, 1) > 1:
+        if spec.cues and dist >= 10_000 and (shared.get(spec.name, 1) > 1 or spec.cue_required):
             continue  # several slots compete for this kind of value and no cue says which one this is
         used.add(i)
         taken.add(spec.name)
@@ -114,19 +139,42 @@ def _assign(pairs: list[tuple], taken: set[str], used: set[int], shared: dict[st
 
 
 _UNSTATED = object()
+# (unit written, slot unit) pairs that fit: a bare 吨 in an energy question is standard coal ("年节能400吨")
+LOOSE_UNITS = {("t", "tce")}
+# A relative year (去年, 前年, 八年前) fills a calendar-year slot only with its cue close by, in the same clause:
+# "前年缴齐", "去年就全部到位了" — not the 今年 of "今年核定…" three clauses after "买了".
+RELATIVE_YEAR_REACH = 12
+
+
+def _denied(flat: str, m: re.Match) -> bool:
+    """A mention inside a negation before it ("没拿到市级奖励") or denied right after it ("市级奖励没拿到")."""
+    return negated(flat, m.start()) or (m.end() > m.start() and denied_after(flat, m.end()))
+
+
+def _stated_values(flat: str, spec: SlotSpec):
+    """A multi slot: every value some pattern states outside a negation, in the order of the patterns."""
+    found = [
+        value
+        for value, regexes in spec.patterns
+        if any(not _denied(flat, m) for rx in regexes for m in re.finditer(rx, flat))
+    ]
+    return found or _UNSTATED
 
 
 def _stated_value(flat: str, spec: SlotSpec):
+    """Every mention counts: one mention outside any negation states the value ("没罚款，但被通报过" → yes);
+    a yes/no fact mentioned only inside negations is a no; a negated category leaves the next value to try."""
+    if spec.multi:
+        return _stated_values(flat, spec)
     for value, regexes in spec.patterns:
+        denied = False
         for rx in regexes:
-            m = re.search(rx, flat)
-            if m is None:
-                continue
-            if not negated(flat, m.start()):
-                return value
-            if value is True:
-                return False
-            break  # a negated category or "no" answer: try the next value's patterns
+            for m in re.finditer(rx, flat):
+                if not _denied(flat, m):
+                    return value
+                denied = True
+        if denied and value is True:
+            return False
     return _UNSTATED
 
 
@@ -135,9 +183,24 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
     (去年3月) are read against `today`, the day of the question."""
     flat = normalize(text)
     out = Extraction()
+    if any(s.person for s in specs):
+        # a parent's facts come from the clauses about that parent only ("孩子爸上班…；我开了个体户")
+        for who in dict.fromkeys(s.person for s in specs if s.person):
+            own = [replace(s, person=None) for s in specs if s.person == who]
+            part = clauses_of(flat, who)
+            if part:
+                out.values.update(extract(part, own, today).values)
+        specs = [s for s in specs if not s.person]
     dates = find_dates(flat, today)
     date_spans = [(d.start, d.end) for d in dates]
-    quantities = [q for q in find_quantities(flat) if not any(s <= q.start < e for s, e in date_spans)]
+    relative = [
+        q for q in find_relative_years(flat, today) if not any(s <= q.start < e for s, e in date_spans)
+    ]
+    taken_spans = date_spans + [(q.start, q.end) for q in relative]
+    quantities = [q for q in find_quantities(flat) if not any(s <= q.start < e for s, e in taken_spans)]
+    # 去年 / 前年 / 八年前 are calendar years, but only for a slot whose cue is near ("去年缴齐的").
+    needs_cue = set(range(len(quantities), len(quantities) + len(relative)))
+    quantities += relative
 
     # Facts stated in words: the first pattern that matches wins. A mention inside a negation's scope
     # ("并没有使用高新技术产品") states the opposite of a yes/no fact and rules out a category.
@@ -158,36 +221,84 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
     shared = {s.name: len(date_specs) for s in date_specs}
     for i, spec in _assign(pairs, set(), set(), shared):
         out.values[spec.name] = dates[i].value.isoformat()
+    for spec in date_specs:
+        stated_now = spec.today_when and any(re.search(rx, flat) for rx in spec.today_when)
+        if stated_now and today and spec.name not in out.values:
+            out.values[spec.name] = today.isoformat()
 
+    def unit_fits(q, spec: SlotSpec) -> bool:  # a bare small number ("三场") is a count, not money
+        return (
+            q.unit == spec.unit
+            or (q.unit, spec.unit) in LOOSE_UNITS
+            or (q.unit is None and (spec.bare or (spec.unit == "yuan" and q.value >= 100)))
+        )
+
+    # The items of a many slot with cues: each number goes to the cued slot of its unit whose cue is nearest.
+    cued = [s for s in specs if s.cues and not (s.patterns or s.place_of or s.date)]
+    items_used: set[int] = set()
+    one_item: set[str] = set()
     for spec in specs:
-        if spec.many and not spec.patterns:
-            values = [
-                q.value / spec.scale
-                for q in quantities
-                if q.unit == spec.unit
-                or (q.unit is None and (spec.bare or (spec.unit == "yuan" and q.value >= 100)))
-            ]  # a bare small number ("三场") is a count, not money
-            if values:
-                out.values[spec.name] = values
+        if not spec.many or spec.patterns:
+            continue
+        if spec.items_when and not any(re.search(rx, flat) for rx in spec.items_when):
+            if spec.add_up:
+                one_item.add(spec.name)  # one item stated: its one figure, read like a single-number slot
+            continue
+        if spec.cues:
+            mine = []
+            for i, q in enumerate(quantities):
+                if i in needs_cue or not unit_fits(q, spec):
+                    continue
+                rivals = [
+                    (_cue_distance(flat, q.start, q.end, t.cues, after_break=False), t is not spec)
+                    for t in cued
+                    if unit_fits(q, t)
+                ]
+                dist, other = min(rivals)
+                if dist < 10_000 and not other:
+                    mine.append(i)
+            items_used.update(mine)
+            values = [quantities[i].value / spec.scale for i in mine]
+        else:
+            values = [q.value / spec.scale for q in quantities if unit_fits(q, spec)]
+        if values:
+            total = sum(values)
+            out.values[spec.name] = (int(round(total)) if spec.integer else total) if spec.add_up else values
 
     # Quantity slots: each number goes to at most one slot, matched by unit then by cue.
-    number_specs = [s for s in specs if not (s.patterns or s.place_of or s.date or s.many)]
-    used: set[int] = set()
+    number_specs = [
+        s for s in specs if not (s.patterns or s.place_of or s.date or (s.many and s.name not in one_item))
+    ]
+    used: set[int] = set(items_used)
     pairs = []
     for spec in number_specs:
         for i, q in enumerate(quantities):
+            if i in items_used:
+                continue
             # A bare number counts as money only when it is plausibly an amount ("800万"), not "二档".
-            unit_ok = q.unit == spec.unit or (
-                q.unit is None and (spec.bare or (spec.unit == "yuan" and q.value >= 100))
+            unit_ok = (
+                q.unit == spec.unit
+                or (q.unit, spec.unit) in LOOSE_UNITS
+                or (q.unit is None and (spec.bare or (spec.unit == "yuan" and q.value >= 100)))
             )
             if spec.unit is None:
                 unit_ok = q.unit is None or spec.bare
+            if spec.within and not spec.within[0] <= q.value <= spec.within[1]:
+                unit_ok = False  # "二级残疾" is not an age of 2
             if unit_ok:
                 exact_unit = 0 if q.unit == spec.unit else 1
                 dist = _cue_distance(flat, q.start, q.end, spec.cues) if spec.cues else 5_000
+                if i in needs_cue and (dist >= RELATIVE_YEAR_REACH or spec.unit != "calendar_year"):
+                    continue
                 pairs.append((dist, exact_unit, i, spec))
     shared = {s.name: sum(1 for t in number_specs if t.unit == s.unit) for s in number_specs}
     for i, spec in _assign(pairs, set(), used, shared):
         value = quantities[i].value / spec.scale
-        out.values[spec.name] = int(round(value)) if spec.integer else value
+        value = int(round(value)) if spec.integer else value
+        out.values[spec.name] = value
+    for spec in specs:
+        if spec.month_days and spec.name not in out.values:
+            days = days_of_month_every_day(flat, today)
+            if days is not None:
+                out.values[spec.name] = days
     return out

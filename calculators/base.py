@@ -36,6 +36,9 @@ class Calculator:
     audience: Audience | None = None
     stage: Stage | None = None
     kind: Kind | None = None
+    # Decides from the facts stated so far, before every required input is known: a CalcResult when a stated
+    # fact already fails a condition (0 / not eligible), None when the required inputs are still needed.
+    screen: Callable[[dict, date, dict[str, Param]], CalcResult | None] | None = None
 
     def __post_init__(self):
         for value, allowed in ((self.audience, Audience), (self.stage, Stage), (self.kind, Kind)):
@@ -49,6 +52,10 @@ class Calculator:
         if unknown:
             raise InputError(f"{self.name}: unknown inputs {unknown}; known: {sorted(fields)}")
         absent = [n for n, f in fields.items() if f.is_required() and raw_inputs.get(n) is None]
+        if absent and self.screen is not None:
+            decided = self.screen(dict(raw_inputs), as_of, {k: load_param(k) for k in self.params})
+            if decided is not None:
+                return decided
         if absent:
             return CalcResult(
                 calculator=self.name,
@@ -110,10 +117,12 @@ def calculator(
     stage: Stage | None = None,
     prepare: Callable[[Explain], None] | None = None,
     name: str | None = None,
+    screen: Callable[[dict, date, dict[str, Param]], CalcResult | None] | None = None,
 ):
     """Register a rule `(ex: Explain, inputs: SomeInputs) -> CalcResult`, named after the function (or `name`);
     its input model is the annotation of `inputs`. The registry names the Explain after the calculator, gives it the document, the declared
-    parameters and the date, and runs `prepare` (a family's common notes)."""
+    parameters and the date, and runs `prepare` (a family's common notes). `screen` (raw inputs, date, loaded
+    parameters → CalcResult or None) decides from stated facts while required inputs are still missing."""
 
     def wrap(rule: Callable[[Explain, BaseModel], CalcResult]):
         calc_name = name or rule.__name__
@@ -130,7 +139,7 @@ def calculator(
 
         func.__doc__ = rule.__doc__
         calc = Calculator(
-            calc_name, title, doc_no, article, inputs, tuple(params), func, audience, stage, kind
+            calc_name, title, doc_no, article, inputs, tuple(params), func, audience, stage, kind, screen
         )
         REGISTRY[calc_name] = calc
         return rule

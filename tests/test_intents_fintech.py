@@ -110,4 +110,7 @@ def test_every_fintech_calculator_has_an_intent_whose_slots_are_its_inputs():
             assert spec.name.startswith("_guard_") or spec.name in fields, (intent.calculator, spec.name)
             if spec.patterns and spec.name in fields:
                 for value, _ in spec.patterns:
-                    TypeAdapter(fields[spec.name].annotation).validate_python(value)
+                    # a multi slot's value is the list of the values stated
+                    TypeAdapter(fields[spec.name].annotation).validate_python(
+                        [value] if spec.multi else value
+                    )

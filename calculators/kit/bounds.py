@@ -25,14 +25,20 @@ MAX_PERSONS = 50  # staff one company puts forward for a talent award in one yea
 MAX_CO_APPLICANTS = 100  # entities applying jointly for one solution
 MAX_AWARDS = 20  # awards one company names for one year
 MAX_PROJECTS = 50  # projects one museum puts forward for one year
+MAX_VEHICLES = 1000  # machines one company replaces and names in one application
 MAX_TRANCHES = 3  # tranches already paid: the space-upgrade plan pays in three
 
 # Time
 FIRST_POLICY_YEAR = 2018  # the earliest year a payment or contribution asked about can fall in
 LAST_POLICY_YEAR = 2100  # and the latest
+FIRST_SCHOOL_EVENT_YEAR = (
+    1950  # the earliest year a parent's job, business or home named in an admission case began
+)
+EARLIEST_FOUNDING_YEAR = 1900  # the earliest year a company asking about a subsidy was registered
 MAX_AGE_YEARS = 150  # a person's age
 MAX_CHILD_AGE_YEARS = 20  # a child asking about compulsory-school admission is younger than this
 MAX_YEARS_IN_USE = 100  # years a meal point has been in use
+FIRST_IN_USE_YEAR = 1949  # the earliest year a meal point asked about can have been put into use
 MAX_SUBSIDY_YEARS = 30  # the how-manieth year a subsidy is claimed in
 MAX_PAYOUT_YEARS = 50  # the how-manieth year of a payout plan
 MAX_CONTRACT_YEARS = 50  # length of a labour contract
@@ -41,5 +47,6 @@ MAX_OPERATING_YEARS = 100  # length of an operating right
 MAX_CONSECUTIVE_YEARS = 50  # consecutive yearly ratings
 DAYS_IN_YEAR = 366  # opening days in one year, leap years included
 MAX_MEAL_DAYS = 372  # days of meals asked about at once: a year of 31-day months
+MAX_MEAL_PERSONS = 20  # elderly people of one household asked about at once
 
 MAX_PERCENT = 100  # a share given in percent

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from calculators.base import Explain
 from calculators.kit import cn
 from calculators.rules.admission_common import HUKOU_LABEL, Hukou, P, checklist, middle_rule
+from calculators.rules.admission_review import MATERIAL_PARTS, review, union_inputs
 from core.schema import CalcResult
 
 CONDITIONS = P + "middle_conditions"
@@ -33,10 +34,14 @@ class MiddleInputs(BaseModel):
     )
 
 
+# 四2: a graduate whose review result is not known is judged on the 8号 materials themselves.
+MiddleReviewInputs = union_inputs("MiddleReviewInputs", MATERIAL_PARTS, base=MiddleInputs)
+
+
 @middle_rule(
     title="初中入学条件（小升初，三项之一）", article=ART, params=[CONDITIONS, RETURN, NONLOCAL_REVIEW]
 )
-def admission_middle_eligibility(ex: Explain, inputs: MiddleInputs) -> CalcResult:
+def admission_middle_eligibility(ex: Explain, inputs: MiddleReviewInputs) -> CalcResult:
     """三（二）1: 本市户籍西城区小学应届毕业生；经审核的非本市户籍西城区小学应届毕业生；已办理回区升学手续的
     非西城区小学应届毕业生（回区申请见附件2）。2024年入学适用."""
     c = checklist(ex, inputs)
@@ -69,6 +74,18 @@ def admission_middle_eligibility(ex: Explain, inputs: MiddleInputs) -> CalcResul
         ok = inputs.nonlocal_materials_approved
         detail = f"非本市户籍西城区小学毕业生，须{labels['non_beijing']}（材料标准参照西教发〔2024〕8号，由{rule['reviewer']}审核）"
         detail += {True: "；已审核通过", False: "；审核未通过，不能在西城区参加初中入学"}.get(ok, "")
+        if ok is None:
+            # the review's outcome is not known: the 8号 standards decide on the facts stated
+            ex.step("毕业小学的审核结果未知，按西教发〔2024〕8号的审核标准逐项判断（四2）：")
+            parts = checklist(ex, inputs)
+            ok = review(parts, inputs, MATERIAL_PARTS)
+            detail += {
+                True: "；按8号文审核标准各项均符合",
+                False: "；按8号文审核标准有一项不符合，不能在西城区参加初中入学",
+            }.get(ok, "")
+            if ok is None:  # asked first: the school's answer alone decides
+                c.missing.update(c.descriptions(("nonlocal_materials_approved",)))
+                c.missing.update(parts.missing)
         c.add(ok, name, detail=detail, article=ART + "②", fields=("nonlocal_materials_approved",))
     else:
         if h == "treated_as_beijing":

@@ -55,6 +55,9 @@ class FamilyInputs(BaseModel):
     online_application_date: date | None = Field(
         None, description="在北京市义务教育入学服务平台网上提交审核申请的日期"
     )
+    applied_online: bool | None = Field(
+        None, description="是否已在北京市义务教育入学服务平台网上提交审核申请"
+    )
 
 
 def _scope(c: Conditions, inputs: FamilyInputs, other: str) -> None:
@@ -159,7 +162,14 @@ def admission_nonlocal_family(ex: Explain, inputs: FamilyInputs) -> CalcResult:
     span = f"{cn(w['apply_from'])}至{cn(w['apply_to'])}"
     applied = inputs.online_application_date
     name = "在规定时间内网上提交审核申请"
-    if applied is None:
+    if applied is None and inputs.applied_online is False and ex.as_of > w["apply_to"]:
+        c.add(
+            False,
+            name,
+            detail=f"到{cn(ex.as_of)}仍未提交，已过{span}，视为{w['apply_from'].year}年不在西城区申请小学入学",
+            article="二（一）",
+        )
+    elif applied is None:
         c.add(
             None,
             name,
@@ -200,6 +210,7 @@ class PermitInputs(BaseModel):
         None, description="北京市居住证地址是否与在西城区实际居住材料的地址一致"
     )
     permit_valid_until: date | None = Field(None, description="北京市居住证有效期至（双方中较早到期的一张）")
+    permits_valid: bool | None = Field(None, description="父母的北京市居住证是否都在有效期内（未过期）")
 
 
 @nonlocal_rule(title="非本市户籍适龄儿童：北京市居住证审核标准", article="三（四）", params=[PERMIT])
@@ -248,7 +259,11 @@ def admission_nonlocal_residence_permit(ex: Explain, inputs: PermitInputs) -> Ca
     )
     until, need = inputs.permit_valid_until, rule["valid_through"]
     name = "居住证在有效期内"
-    if until is None:
+    if until is None and inputs.permits_valid is not None:
+        valid = inputs.permits_valid
+        detail = f"居住证{'在有效期内' if valid else '已过有效期'}，须在审核期间（至{cn(need)}）有效"
+        c.add(valid, name, detail=detail, article="三（四）3")
+    elif until is None:
         c.add(None, name, detail="未提供居住证有效期", article="三（四）3", fields=("permit_valid_until",))
     elif until >= need:
         c.add(True, name, detail=f"有效期至{cn(until)}，审核期间（至{cn(need)}）有效", article="三（四）3")

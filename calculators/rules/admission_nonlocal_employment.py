@@ -9,7 +9,16 @@ from pydantic import Field, create_model
 
 from calculators.base import Explain, InputError
 from calculators.kit import Conditions, all_of, any_of, cn
-from calculators.kit.dates import parse_year_month, year_month
+from calculators.kit.bounds import FIRST_SCHOOL_EVENT_YEAR as FIRST_YEAR
+from calculators.kit.bounds import LAST_POLICY_YEAR as LAST_YEAR
+from calculators.kit.bounds import MAX_SERVED_YEARS
+from calculators.kit.dates import (
+    FIRST_MONTH_DAY,
+    LATEST_MONTH_DAY,
+    parse_year_month,
+    year_month,
+    years_before,
+)
 from calculators.rules.admission_common import P, SingleParent, checklist, nonlocal_rule
 from core.schema import CalcResult
 
@@ -37,7 +46,9 @@ ROLE_CHANGE = {
     "shareholder_partner": "涉及本人的股东或合伙人身份变更登记",
 }
 
-EmploymentType = Literal["employee", "sole_proprietor", "legal_representative", "shareholder_partner", "none"]
+EmploymentType = Literal[
+    "employee", "sole_proprietor", "legal_representative", "shareholder_partner", "flexible", "none"
+]  # fmt: skip
 PARENTS = (("father", "父亲"), ("mother", "母亲"))
 
 
@@ -50,7 +61,8 @@ def _parent_fields(p: str, who: str) -> dict:
                 None,
                 description=(
                     f"{who}的就业类型：employee=受雇于用人单位（劳动合同或聘用合同），sole_proprietor=个体工商户经营者，"
-                    "legal_representative=企业法定代表人，shareholder_partner=企业股东或合伙人，none=未在京务工就业"
+                    "legal_representative=企业法定代表人，shareholder_partner=企业股东或合伙人，"
+                    "flexible=灵活就业等（无劳动合同、无营业执照），none=未在京务工就业"
                 ),
             ),
         ),
@@ -75,6 +87,28 @@ def _parent_fields(p: str, who: str) -> dict:
             date | None,
             Field(None, description=f"{who}（受雇）连续缴纳社保至哪个月（填该月任一天）"),
         ),
+        "insurance_since_year": (
+            int | None,
+            Field(
+                None,
+                ge=FIRST_YEAR,
+                le=LAST_YEAR,
+                description=f"{who}（受雇）在就业所在区连续缴纳社保自哪一年起（只知道年份时）",
+            ),
+        ),
+        "insurance_years": (
+            float | None,
+            Field(
+                None,
+                ge=0,
+                le=MAX_SERVED_YEARS,
+                description=f"{who}（受雇）在就业所在区已连续缴纳社保几年（到现在）",
+            ),
+        ),
+        "insurance_ongoing": (
+            bool | None,
+            Field(None, description=f"{who}（受雇）的社保是否一直连续缴纳至今、从未中断"),
+        ),
         "insurance_back_paid": (
             bool | None,
             Field(None, description=f"{who}（受雇）要求的社保缴费期内是否有补缴的月份"),
@@ -82,6 +116,15 @@ def _parent_fields(p: str, who: str) -> dict:
         "business_registered_on": (
             date | None,
             Field(None, description=(f"{who}就业的个体工商户注册日期或企业成立日期（营业执照）")),
+        ),
+        "business_registered_year": (
+            int | None,
+            Field(
+                None,
+                ge=FIRST_YEAR,
+                le=LAST_YEAR,
+                description=f"{who}就业的个体工商户注册或企业成立的年份（只知道年份时）",
+            ),
         ),
         "business_abnormal_listed": (
             bool | None,
@@ -134,9 +177,19 @@ def _employee(c: Conditions, p: str, who: str, window: dict, district: str) -> l
     first, last = parse_year_month(window["first_month"]), parse_year_month(window["last_month"])
     span = f"{first[0]}年{first[1]}月—{last[0]}年{last[1]}月"
     start, end = getattr(inp, f"{p}_insurance_from"), getattr(inp, f"{p}_insurance_to")
+    since, ongoing = getattr(inp, f"{p}_insurance_since_year"), getattr(inp, f"{p}_insurance_ongoing")
     name = f"{who}：{district}连续缴纳社保"
     if start is not None and end is not None and end < start:
         raise InputError(f"{who}社保连续缴纳的截止月份早于起始月份")
+    years = getattr(inp, f"{p}_insurance_years")
+    if start is None and since is None and years is not None:
+        # "社保交了两年": paid for that long up to the day asked
+        start, end = years_before(c.ex.as_of, years), end or c.ex.as_of
+    if end is None and ongoing and year_month(c.ex.as_of) >= last:
+        end = c.ex.as_of  # paid without a break up to the day asked
+    if start is None and since is not None and since != first[0]:
+        # only the year is known: a year before the window's first starts in time, a later one does not
+        start = date(since, *LATEST_MONTH_DAY) if since < first[0] else date(since, *FIRST_MONTH_DAY)
     if start is not None and year_month(start) > first:
         got.append(
             c.add(
@@ -170,6 +223,18 @@ def _employee(c: Conditions, p: str, who: str, window: dict, district: str) -> l
         )
     else:
         got.append(c.add(True, name, detail=f"{span}连续缴纳", article=art, counts=False))
+    if getattr(inp, f"{p}_insurance_back_paid") is None and ongoing:
+        # paid without a break: no month was missed, so none was back-paid
+        got.append(
+            c.add(
+                True,
+                f"{who}：社保无补缴",
+                detail="一直连续缴纳、从未中断，没有补缴",
+                article=art,
+                counts=False,
+            )
+        )
+        return got
     got.append(
         c.fact(
             f"{p}_insurance_back_paid",
@@ -186,7 +251,12 @@ def _employee(c: Conditions, p: str, who: str, window: dict, district: str) -> l
 def _business(c: Conditions, p: str, who: str, kind: str, rule: dict, district: str) -> list[bool | None]:
     art, inp, word = ARTICLE[kind], c.inputs, BUSINESS_WORD[kind]
     reg, by = getattr(inp, f"{p}_business_registered_on"), rule["registered_by"]
+    year = getattr(inp, f"{p}_business_registered_year")
     name = f"{who}：{word}注册（成立）日期"
+    if reg is None and year is not None and year != by.year:
+        # only the year is known: a year before the cut-off's is in time, a later one is not
+        reg = date(year, *LATEST_MONTH_DAY) if year < by.year else date(year, *FIRST_MONTH_DAY)
+        c.ex.step(f"{who}：{word}{year}年注册（成立）")
     if reg is None:
         got = [
             c.add(
@@ -253,11 +323,13 @@ def _parent(c: Conditions, ex: Explain, p: str, who: str) -> bool | None:
             fields=(f"{p}_employment_type",),
             counts=False,
         )
-    if kind == "none":
+    if kind in ("none", "flexible"):
         return c.add(
             False,
             f"{who}：在京务工就业材料",
-            detail="未在京务工就业，不能提供在京务工就业材料",
+            detail="未在京务工就业，不能提供在京务工就业材料"
+            if kind == "none"
+            else "灵活就业，无劳动（聘用）合同、无营业执照，不属于受雇、个体工商户、法定代表人、股东或合伙人任何一类",
             article="三（一）",
             counts=False,
         )

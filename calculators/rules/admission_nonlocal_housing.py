@@ -9,6 +9,9 @@ from pydantic import BaseModel, Field
 
 from calculators.base import Explain, InputError
 from calculators.kit import Conditions, cn
+from calculators.kit.bounds import FIRST_SCHOOL_EVENT_YEAR as FIRST_YEAR
+from calculators.kit.bounds import LAST_POLICY_YEAR as LAST_YEAR
+from calculators.kit.dates import FIRST_MONTH_DAY, LATEST_MONTH_DAY
 from calculators.rules.admission_common import P, check_not_after, checklist, nonlocal_rule
 from core.schema import CalcResult
 
@@ -49,6 +52,10 @@ class HousingInputs(BaseModel):
     lease_continuous_until: date | None = Field(
         None, description="租房连续承租到哪一天（至今仍在租住的填合同租期截止日）"
     )
+    lease_signed_year: int | None = Field(
+        None, ge=FIRST_YEAR, le=LAST_YEAR, description="租房合同签订的年份（只知道年份时）"
+    )
+    lease_ongoing: bool | None = Field(None, description="是否至今仍在连续租住（一直续租到现在）")
     rent_tax_receipts_full_year: bool | None = Field(
         None, description="租房是否有一年以上的完税凭证（《增值税普通发票》注明的租赁期限满一年）"
     )
@@ -86,6 +93,12 @@ def _rental(c: Conditions, inputs: HousingInputs, d: dict) -> None:
         article=art + "（2）",
     )
     signed, until = inputs.lease_signed_on, inputs.lease_continuous_until
+    year = inputs.lease_signed_year
+    if signed is None and year is not None and year != d["signed_by"].year:
+        # only the year is known: a year before the cut-off's is in time, a later one is not
+        signed = date(year, *LATEST_MONTH_DAY) if year < d["signed_by"].year else date(year, *FIRST_MONTH_DAY)
+    if until is None and inputs.lease_ongoing and c.ex.as_of >= d["continuous_to"]:
+        until = c.ex.as_of  # still renting on the day asked
     name = "合同签订与连续承租满一年"
     need = f"合同须于{cn(d['signed_by'])}前签订、连续承租至{cn(d['continuous_to'])}满一年"
     if signed is not None and signed > d["signed_by"]:

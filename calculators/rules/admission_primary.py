@@ -55,6 +55,10 @@ def _age(c: Conditions, inputs: PrimaryInputs, rule: dict, overage_before: date)
     cutoff, age = rule["born_on_or_before"], rule["age"]
     name = f"年满{age}周岁"
     birth = inputs.birth_date
+    if birth is None and inputs.hukou_type == "non_beijing" and inputs.has_nonlocal_approval:
+        # the approval letter is issued only after the birth date passed the 8号 review (一、三（三）1)
+        c.add(True, name, detail="已取得就读批准书，出生日期已经审核（西教发〔2024〕8号 一）", article=ART)
+        return
     if birth is None:
         c.add(
             None, name, detail=f"须{cn(cutoff)}以前出生；未提供出生日期", article=ART, fields=("birth_date",)

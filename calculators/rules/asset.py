@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Literal
+from datetime import date
+from types import SimpleNamespace
+from typing import Literal, get_type_hints
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
-from calculators.base import Explain, calculator
+from calculators.base import Explain, calculator, cite
 from calculators.kit import yuan
 from calculators.kit.bounds import MAX_CAPITAL_YUAN
+from calculators.params import load_param
 from core.schema import CalcResult
 
 DOC = "西财资产〔2024〕18号"
@@ -23,7 +25,59 @@ SUBORDINATE = P + "subordinate_exemption"
 COMMISSIONING = P + "commissioning"
 SPECIAL = P + "special_asset_classes"
 
-asset = partial(calculator, doc_no=DOC, audience="staff", kind="verdict")
+SCOPE = P + "scope"
+SCOPE_FIELD = {
+    "xicheng_unit": (
+        bool | None,
+        Field(None, description="是否为西城区的行政事业单位或其所办企业（市属、中央单位不是）"),
+    )
+}
+
+
+def out_of_scope(ex: Explain, stated) -> CalcResult | None:
+    """第二条: a unit that is not one of 西城区's (a city or central unit, wherever its office is) → not applicable."""
+    if getattr(stated, "xicheng_unit", None) is not False:
+        return None
+    c = cite(load_param(SCOPE))
+    if c not in ex.citations:
+        ex.citations.append(c)
+    ex.step(
+        "不是西城区的行政事业单位或其所办企业（如市属、中央单位，办公地点在西城也不改变）：本办法不适用（第二条）"
+    )
+    ex.extra["verdict"] = "不适用本办法"
+    return ex.result(None, False)
+
+
+def asset(*, title: str, article: str, params=(), name: str | None = None):
+    """Register a rule of the measures; each also takes `xicheng_unit` (第二条), checked first and, while
+    required inputs are still missing, from what was stated."""
+
+    def wrap(rule):
+        calc_name = name or rule.__name__
+        base = get_type_hints(rule)["inputs"]
+        model = create_model(base.__name__, __base__=base, **SCOPE_FIELD)
+
+        def checked(ex: Explain, inputs) -> CalcResult:
+            return out_of_scope(ex, inputs) or rule(ex, inputs)
+
+        def screen(raw: dict, as_of: date, loaded: dict) -> CalcResult | None:
+            stated = SimpleNamespace(xicheng_unit=raw.get("xicheng_unit"))
+            ex = Explain(
+                calc_name, {k: v for k, v in raw.items() if v is not None}, as_of, params=loaded, doc_no=DOC
+            )
+            return out_of_scope(ex, stated)
+
+        checked.__name__ = calc_name
+        checked.__doc__ = rule.__doc__
+        checked.__annotations__ = {"ex": Explain, "inputs": model, "return": CalcResult}
+        calculator(
+            title=title, doc_no=DOC, article=article, params=params, audience="staff", kind="verdict",
+            name=calc_name, screen=screen,
+        )(checked)  # fmt: skip
+        return rule
+
+    return wrap
+
 
 Act = Literal[
     # 第四条
@@ -56,9 +110,14 @@ AssetClass = Literal["一般资产", "公共基础设施", "政府储备物资",
 
 class ApprovalInputs(BaseModel):
     book_value_yuan: float = Field(..., ge=0, le=MAX_CAPITAL_YUAN, description="资产评估项目账面价值（元）")
+    act: Act | None = Field(None, description="评估所为的经济行为类型（说明时一并判断是否须评估）")
 
 
-@asset(title="国有资产评估项目办理核准还是备案", article="第十八条（一）", params=[THRESHOLD, PROCEDURE])
+@asset(
+    title="国有资产评估项目办理核准还是备案",
+    article="第十八条（一）",
+    params=[THRESHOLD, PROCEDURE, STATE_ACTS, NON_STATE_ACTS],
+)
 def asset_approval_or_filing(ex: Explain, inputs: ApprovalInputs) -> CalcResult:
     """第十八条（一）：账面价值 threshold（不含）以下备案，threshold（含）以上核准；2024-02-01 起施行（第二十八条）.
 
@@ -82,7 +141,23 @@ def asset_approval_or_filing(ex: Explain, inputs: ApprovalInputs) -> CalcResult:
     ex.extra["verdict"] = f"办理{ex.extra['procedure']}"
     ex.extra["office"] = proc["office"]
     ex.extra["materials"] = list(proc["materials"])
-    return ex.result(None, None)
+    return ex.result(None, _act_needs_evaluation(ex, inputs.act))
+
+
+def _act_needs_evaluation(ex: Explain, act: str | None) -> bool | None:
+    """With the act stated, the same answer says whether it must be evaluated (第四条、第五条): True when the act
+    is listed there with no exception that could apply; None otherwise (asset_evaluation_required decides)."""
+    if act is None:
+        return None
+    state, non_state = ex.value(STATE_ACTS), ex.value(NON_STATE_ACTS)
+    if act in non_state["acts"]:
+        ex.step(f"经济行为“{act}”属于第五条{non_state['acts'][act]}：应当进行资产评估")
+        return True
+    exceptions = (*state["listed_company_excluded"], *state["subordinate_exemptable"])
+    if act in state["acts"] and act not in exceptions:
+        ex.step(f"经济行为“{act}”属于第四条{state['acts'][act]}：应当进行资产评估")
+        return True
+    return None
 
 
 # 第四、五、六条 是否须评估 ----------------------------------------------------------

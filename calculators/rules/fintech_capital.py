@@ -5,9 +5,9 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from calculators.base import Explain
-from calculators.kit import capped, instalments, share_of, yuan
+from calculators.kit import Conditions, capped, instalments, share_of, with_missing, yuan
 from calculators.kit.bounds import MAX_CAPITAL_YUAN, MAX_CONTRIBUTION_YUAN, MAX_FUNDS_YUAN
-from calculators.rules.fintech_common import Year, conditions, fintech
+from calculators.rules.fintech_common import Instalment, Year, conditions, fintech, instalment_asked
 from core.schema import CalcResult
 
 INCREASE_LOWER = "fintech/capital_increase_lower"
@@ -21,13 +21,32 @@ CONTRIBUTION_CAP = "fintech/settlement_contribution_cap"
 
 
 class CapitalIncreaseInputs(BaseModel):
-    cumulative_increase_yuan: float = Field(
-        ..., gt=0, le=MAX_CAPITAL_YUAN, description="实收资本累计增资额（元）"
+    cumulative_increase_yuan: float | None = Field(
+        None, gt=0, le=MAX_CAPITAL_YUAN, description="实收资本累计增资额（元）"
     )
-    district_contribution_yuan: float = Field(
-        ..., ge=0, le=MAX_CONTRIBUTION_YUAN, description="政策兑现年度对西城区的综合贡献（元）"
+    district_contribution_yuan: float | None = Field(
+        None, ge=0, le=MAX_CONTRIBUTION_YUAN, description="政策兑现年度对西城区的综合贡献（元）"
     )
     paid_in_completion_year: Year = Field(None, description="增资实收资本缴纳完成年度（如 2024）")
+    approved_total_yuan: float | None = Field(
+        None,
+        gt=0,
+        le=MAX_FUNDS_YUAN,
+        description="已核定（批下来）的增资补助总额（元），给出则不必再按增资额测算",
+    )
+    payment_year: Year = Field(None, description="想了解的支付年度（如 2025），不填则给出补助总额")
+    instalment_no: Instalment = Field(None, description="想了解的是第几笔（第几年）的款项（1、2、3）")
+
+
+def _asked_part(ex: Explain, total: float, plan: list[dict], inputs: BaseModel, start: str, ok: bool | None):
+    """The whole subsidy, or the one instalment the question asks for (第二年那笔 / 今年这笔)."""
+    if inputs.payment_year is None and inputs.instalment_no is None:
+        return ex.result(total, ok)
+    amount = instalment_asked(ex, plan, inputs.payment_year, inputs.instalment_no)
+    if amount is None:
+        ex.step("未给出缴纳完成年度，无法确定所问年度是第几笔")
+        return with_missing(ex.result(None, None), Conditions(ex, inputs).descriptions((start,)))
+    return ex.result(amount, False if amount <= 0 else ok)
 
 
 def _band(ex: Explain, inc: float, low: dict, high: dict) -> dict | None:
@@ -54,6 +73,15 @@ def fintech_capital_increase_subsidy(ex: Explain, inputs: CapitalIncreaseInputs)
     low, high = ex.value(INCREASE_LOWER), ex.value(INCREASE_UPPER)
     split = ex.value(INCREASE_SPLIT)
     inc, contrib = inputs.cumulative_increase_yuan, inputs.district_contribution_yuan
+    start = "paid_in_completion_year"
+    if inputs.approved_total_yuan is not None and (inc is None or contrib is None):
+        total = inputs.approved_total_yuan
+        ex.step(f"已核定增资补助总额 {yuan(total)}（两档补助不重复享受）")
+        plan = instalments(ex, total, split["shares"], inputs.paid_in_completion_year, "实收资本缴纳完成年度")
+        return _asked_part(ex, total, plan, inputs, start, True)
+    if inc is None or contrib is None:
+        need = ("cumulative_increase_yuan", "district_contribution_yuan")
+        return with_missing(ex.result(None, None), Conditions(ex, inputs).descriptions(need))
     band = _band(ex, inc, low, high)
     if band is None:
         return ex.result(0, False)
@@ -70,8 +98,8 @@ def fintech_capital_increase_subsidy(ex: Explain, inputs: CapitalIncreaseInputs)
         return ex.result(0, False)
     ex.step(f"给予一次性不超过 {yuan(cap)} 补助（两档补助不重复享受）")
     ex.warn(f"原文为“不超过 {yuan(cap)}”，此为最高额，实际金额以审议结果为准")
-    instalments(ex, cap, split["shares"], inputs.paid_in_completion_year, "实收资本缴纳完成年度")
-    return ex.result(cap, True)
+    plan = instalments(ex, cap, split["shares"], inputs.paid_in_completion_year, "实收资本缴纳完成年度")
+    return _asked_part(ex, cap, plan, inputs, start, True)
 
 
 # ---------------------------------------------------------------- 二（三）（2） 设立子公司补助
@@ -83,6 +111,8 @@ class SubsidiaryInputs(BaseModel):
     )
     controlling: bool | None = Field(None, description="新设立的子公司是否为控股子公司")
     contribution_completion_year: Year = Field(None, description="出资金额缴纳完成年度（如 2024）")
+    payment_year: Year = Field(None, description="想了解的支付年度（如 2025），不填则给出补助总额")
+    instalment_no: Instalment = Field(None, description="想了解的是第几笔（第几年）的款项（1、2、3）")
 
 
 @fintech(
@@ -96,8 +126,10 @@ def fintech_subsidiary_subsidy(ex: Explain, inputs: SubsidiaryInputs) -> CalcRes
         return ex.result(0, False)
     raw = share_of(ex, inputs.investment_yuan, p["rate"], "出资金额")
     amount = capped(ex, raw, p["cap"], "补助上限")
-    instalments(ex, amount, split["shares"], inputs.contribution_completion_year, "出资金额缴纳完成年度")
-    return ex.result(amount, ok)
+    plan = instalments(
+        ex, amount, split["shares"], inputs.contribution_completion_year, "出资金额缴纳完成年度"
+    )
+    return _asked_part(ex, amount, plan, inputs, "contribution_completion_year", ok)
 
 
 # ---------------------------------------------------------------- 二（四）末段 总额限制

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from calculators.base import Explain
-from calculators.kit import capped, highest_of, per_unit, yuan
+from calculators.kit import Conditions, capped, highest_of, per_unit, with_missing, yuan
 from calculators.kit.bounds import MAX_AWARDS, MAX_CO_APPLICANTS, MAX_FUNDS_YUAN, MAX_YUAN
 from calculators.rules.fintech_common import Year, conditions, fintech
 from core.schema import CalcResult
@@ -62,6 +62,12 @@ class InnovationAwardInputs(BaseModel):
     newly_obtained_in_policy_year: bool | None = Field(
         None, description="这些奖项是否为政策兑现年度内新获得（以证书时间为准，无证书以公告时间为准）"
     )
+    certificate_year: Year = Field(None, description="证书颁发（无证书则公告）的年度（如 2023）")
+    certificate_date: date | None = Field(None, description="证书颁发（无证书则公告）的日期")
+    policy_year: Year = Field(None, description="申报的政策兑现年度（如 2023 年度）")
+    xinchuang_office_or_terminal: bool | None = Field(
+        None, description="入选的信创解决方案是否属于办公管理类或终端机具类（这两类不予奖励）"
+    )
 
 
 @fintech(
@@ -78,16 +84,21 @@ def fintech_innovation_award(ex: Explain, inputs: InnovationAwardInputs) -> Calc
             ex.step("其他资质或奖项须经西城园管委会政策兑现领导小组审议认定，金额无法测算")
             continue
         name, key = AWARDS[code]
+        if code == "xinchuang_solution" and inputs.xinchuang_office_or_terminal:
+            ex.value(key)
+            ex.step(f"条件不满足：{name}限非办公管理类、终端机具类方案，所述方案属于这两类，不予奖励")
+            continue
         held.append((name, ex.value(key)["amount"]))
         ex.step(f"{name}：一次性 {yuan(held[-1][1])}")
     ex.value(HIGHEST_ONLY)
     if not held:
+        if "xinchuang_solution" in inputs.awards and inputs.xinchuang_office_or_terminal:
+            return ex.result(0, False)
         return ex.result(None, None)
     _, best = highest_of(ex, held, "同一年度获得多个奖项，按最高标准给予一次性奖励、不累计")
     if "other" in inputs.awards:
         ex.warn("另有须审议认定的资质或奖项，如其认定标准更高，按更高者给予")
-    new = conditions(ex, inputs).fact("newly_obtained_in_policy_year", "奖项为政策兑现年度内新获得",
-                                      why="未说明获奖（证书）时间是否在兑现年度内")  # fmt: skip
+    new = _newly_obtained(conditions(ex, inputs), inputs)
     if new is False:
         return ex.result(0, False)
     if "xinchuang_solution" in inputs.awards:
@@ -97,9 +108,24 @@ def fintech_innovation_award(ex: Explain, inputs: InnovationAwardInputs) -> Calc
     return ex.result(best, new)
 
 
+def _newly_obtained(c, inputs: InnovationAwardInputs) -> bool | None:
+    """三（二）2（8）: 奖项须为政策兑现年度内新获得，以证书（无证书以公告）时间为准."""
+    words = "奖项为政策兑现年度内新获得（以证书时间为准，没有证书的以公告时间为准）"
+    if inputs.newly_obtained_in_policy_year is not None:
+        return c.fact("newly_obtained_in_policy_year", words)
+    cert = inputs.certificate_year or (inputs.certificate_date.year if inputs.certificate_date else None)
+    if cert is None or inputs.policy_year is None:
+        return c.add(None, words, why="未说明证书年度或所报的兑现年度")
+    detail = f"证书（公告）{cert}年，申报{inputs.policy_year}年度兑现"
+    return c.add(cert == inputs.policy_year, words, detail=detail)
+
+
 class XinchuangInputs(BaseModel):
-    co_applicants: int = Field(
-        ..., ge=1, le=MAX_CO_APPLICANTS, description="共同申报同一项技术标准解决方案的金科新区主体数量"
+    co_applicants: int | None = Field(
+        None, ge=1, le=MAX_CO_APPLICANTS, description="共同申报同一项技术标准解决方案的金科新区主体数量"
+    )
+    other_co_applicants: int | None = Field(
+        None, ge=1, le=MAX_CO_APPLICANTS, description="除本企业外，一起申报的其他主体数量（“和另外两家”）"
     )
 
 
@@ -113,6 +139,11 @@ def fintech_xinchuang_joint_award(ex: Explain, inputs: XinchuangInputs) -> CalcR
     per = ex.value(XINCHUANG)["amount"]
     cap = ex.value(XINCHUANG_CAP)["cap"]
     n = inputs.co_applicants
+    if n is None and inputs.other_co_applicants is not None:
+        n = inputs.other_co_applicants + 1
+        ex.step(f"本企业与另外 {inputs.other_co_applicants} 家共同申报，共 {n} 家主体")
+    if n is None:
+        return with_missing(ex.result(None, None), Conditions(ex, inputs).descriptions(("co_applicants",)))
     total = capped(ex, per_unit(ex, n, "家主体", per), cap, "同一年度累计上限")
     if n > 1:
         ex.step(f"由参与各方自行协商分配后申报；平均每家约 {yuan(total / n)}")
@@ -124,8 +155,8 @@ def fintech_xinchuang_joint_award(ex: Explain, inputs: XinchuangInputs) -> CalcR
 
 
 class CityMatchingInputs(BaseModel):
-    city_funds_yuan: float = Field(
-        ..., gt=0, le=MAX_FUNDS_YUAN, description="项目获得并已到位的市级支持资金（元）"
+    city_funds_yuan: float | None = Field(
+        None, gt=0, le=MAX_FUNDS_YUAN, description="项目获得并已到位的市级支持资金（元）"
     )
     city_funds_fully_disbursed: bool | None = Field(None, description="市级支持资金是否已拨付完成")
     landed_in_xicheng: bool | None = Field(None, description="项目是否已落地西城区")
@@ -138,11 +169,13 @@ def fintech_city_fund_matching(ex: Explain, inputs: CityMatchingInputs) -> CalcR
     c = conditions(ex, inputs)
     c.fact("city_funds_fully_disbursed", "市级支持资金已拨付完成", why="未说明市级资金是否拨付完成")
     c.fact("landed_in_xicheng", "项目已落地西城区", why="未说明项目是否落地西城区")
-    amount = inputs.city_funds_yuan * ratio
-    ex.step(f"市级支持资金 {yuan(inputs.city_funds_yuan)} × {ratio:g} = 区级配套 {yuan(amount)}")
     if c.verdict is False:
         ex.step("条件未满足，暂不能申请配套")
         return ex.result(0, False)
+    if inputs.city_funds_yuan is None:
+        return with_missing(ex.result(None, None), c.descriptions(("city_funds_yuan",)))
+    amount = inputs.city_funds_yuan * ratio
+    ex.step(f"市级支持资金 {yuan(inputs.city_funds_yuan)} × {ratio:g} = 区级配套 {yuan(amount)}")
     return ex.result(amount, c.verdict)
 
 

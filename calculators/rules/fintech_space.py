@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from calculators.base import Explain
-from calculators.kit import lowest_of, pct, share_of, share_of_percent, yuan
+from calculators.kit import Conditions, lowest_of, pct, share_of, share_of_percent, with_missing, yuan
 from calculators.kit.bounds import (
     MAX_AREA_M2,
     MAX_FUNDS_YUAN,
@@ -50,6 +50,12 @@ class SpaceUpgradeInputs(BaseModel):
 def fintech_space_upgrade_subsidy(ex: Explain, inputs: SpaceUpgradeInputs) -> CalcResult:
     """七（一）1（2）–（4）: 总建筑面积 3000 m²（含）以上；产权单位或经营权 10 年及以上的运营主体；
     最高按实际投资额 30% 且每平方米不超过 1500 元，不超过 5000 万元 (2024-01-03 起)."""
+    amount, verdict = _upgrade_subsidy(ex, inputs)
+    return ex.result(amount, verdict)
+
+
+def _upgrade_subsidy(ex: Explain, inputs: BaseModel) -> tuple[float, bool | None]:
+    """The subsidy of 七（一）1（4） and whether its conditions hold (0 when one fails)."""
     min_area = ex.value(BUILDING_AREA)["min_area_m2"]
     min_years = ex.value(OPERATOR_TERM)["min_operating_years"]
     p = ex.value(SUBSIDY)
@@ -66,7 +72,7 @@ def fintech_space_upgrade_subsidy(ex: Explain, inputs: SpaceUpgradeInputs) -> Ca
         c.add(None, f"申请主体为产权单位或取得 {min_years} 年及以上经营权的运营主体", why="未说明申请主体")
     ex.step("另须经“金科新区政策兑现工作组”审议通过，并签订《重点楼宇业态调整协议书》")
     if c.verdict is False:
-        return ex.result(0, False)
+        return 0, False
     area = inputs.renovated_area_m2 or inputs.building_area_m2
     per_m2 = p["per_m2_cap"]
     by_investment = share_of(ex, inputs.investment_yuan, p["rate"], "按投资额：")
@@ -76,14 +82,26 @@ def fintech_space_upgrade_subsidy(ex: Explain, inputs: SpaceUpgradeInputs) -> Ca
         (area * per_m2, f"每平方米 {per_m2:g} 元"),
         (p["cap"], f"补贴上限 {yuan(p['cap'])}"),
     ]
-    return ex.result(lowest_of(ex, limits), c.verdict)
+    return lowest_of(ex, limits), c.verdict
 
 
 class SpaceInstalmentInputs(BaseModel):
-    approved_total_yuan: float = Field(
-        ..., gt=0, le=MAX_FUNDS_YUAN, description="核定的产业空间提升补贴总额（元）"
+    approved_total_yuan: float | None = Field(
+        None, gt=0, le=MAX_FUNDS_YUAN, description="核定的产业空间提升补贴总额（元）"
     )
-    accepted: bool = Field(..., description="项目工程是否已验收合格且总投资已全部支付")
+    accepted: bool | None = Field(None, description="项目工程是否已验收合格且总投资已全部支付")
+    # Without an approved total, the total is computed from the project as in fintech_space_upgrade_subsidy.
+    investment_yuan: float | None = Field(
+        None, gt=0, le=MAX_FUNDS_YUAN, description="改造项目实际投资额（元，不含营销费用和工程质量保证金）"
+    )
+    building_area_m2: float | None = Field(None, gt=0, le=MAX_AREA_M2, description="楼宇总建筑面积（平方米）")
+    renovated_area_m2: float | None = Field(None, gt=0, le=MAX_AREA_M2, description="改造面积（平方米）")
+    applicant: Literal["owner", "operator"] | None = Field(
+        None, description="申请主体：owner=项目产权单位，operator=经产权单位授权的运营主体"
+    )
+    operating_years: float | None = Field(
+        None, ge=0, le=MAX_OPERATING_YEARS, description="运营主体取得的经营权年限（年）"
+    )
     occupancy_pct: float = Field(
         0, ge=0, le=MAX_PERCENT, description="入驻面积比例（%），只计注册和税务关系在西城区的入驻企业"
     )
@@ -111,7 +129,9 @@ def _unlocked(ex: Explain, total: float, p: dict, occupancy: float) -> list[tupl
 
 
 @fintech(
-    title="产业空间提升补贴分笔支付（40%、30%、30%）", article="七（一）1（4）", params=[SPLIT, PER_YEAR]
+    title="产业空间提升补贴分笔支付（40%、30%、30%）",
+    article="七（一）1（4）",
+    params=[SPLIT, PER_YEAR, BUILDING_AREA, OPERATOR_TERM, SUBSIDY],
 )
 def fintech_space_upgrade_installments(ex: Explain, inputs: SpaceInstalmentInputs) -> CalcResult:
     """七（一）1（4）: 5 年内分 3 笔（1 年最多 1 笔）：验收合格 40%，入驻面积达到 60% 付 30%，达到 85% 付 30% (2024-01-03 起)."""
@@ -119,10 +139,23 @@ def fintech_space_upgrade_installments(ex: Explain, inputs: SpaceInstalmentInput
     if inputs.payout_year is not None and inputs.payout_year > p["payout_years"]:
         ex.step(f"条件不满足：兑现期为 {p['payout_years']} 年，本年为第 {inputs.payout_year} 年，已过兑现期")
         return ex.result(0, False)
-    if not inputs.accepted:
+    accepted = inputs.accepted
+    if accepted is None and inputs.tranches_paid:
+        accepted = True  # a tranche already paid means the project was accepted
+    if accepted is False:
         ex.step("条件不满足：项目须验收合格且总投资全部支付后开始兑现，目前尚不能支付任何一笔")
         return ex.result(0, False)
-    unlocked = _unlocked(ex, inputs.approved_total_yuan, p, share_of_percent(inputs.occupancy_pct))
+    total, verdict = inputs.approved_total_yuan, True
+    can_compute = inputs.investment_yuan is not None and inputs.building_area_m2 is not None
+    if accepted is None or (total is None and not can_compute):
+        need = ("accepted",) if total is not None or can_compute else ("approved_total_yuan", "accepted")
+        return with_missing(ex.result(None, None), Conditions(ex, inputs).descriptions(need))
+    if total is None:
+        total, verdict = _upgrade_subsidy(ex, inputs)
+        if verdict is False:
+            return ex.result(0, False)
+        ex.step(f"补贴总额 {yuan(total)}，按 40%、30%、30% 分笔支付")
+    unlocked = _unlocked(ex, total, p, share_of_percent(inputs.occupancy_pct))
     due = [(i, amt) for i, amt in unlocked if i > inputs.tranches_paid]
     if inputs.tranches_paid > len(unlocked):
         ex.warn("已支付笔数多于按入驻面积应解锁的笔数，请核对")
@@ -137,4 +170,4 @@ def fintech_space_upgrade_installments(ex: Explain, inputs: SpaceInstalmentInput
     if later:
         ex.step(f"另有 {len(later)} 笔条件已满足，顺延至以后年度支付")
     ex.extra["unlocked_tranches"] = [n for n, _ in unlocked]
-    return ex.result(amount, True)
+    return ex.result(amount, verdict)

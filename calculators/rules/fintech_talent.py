@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from calculators.base import Explain
-from calculators.kit import capped, negate, pct, share_of, within_remaining, yuan
+from calculators.base import Explain, InputError
+from calculators.kit import capped, cn, negate, pct, share_of, with_missing, within_remaining, yuan
 from calculators.kit.bounds import MAX_CONTRACT_YEARS, MAX_PERSONS, MAX_SERVED_YEARS, MAX_YUAN
-from calculators.rules.fintech_common import at_least, conditions, fintech
+from calculators.rules.fintech_common import at_least, conditions, fintech, years_completed
 from core.schema import CalcResult
 
 EXECUTIVE = "fintech/talent_executive"
@@ -29,13 +30,14 @@ class TalentInputs(BaseModel):
         ...,
         description="人员类别：executive=高级管理人员（董事长、监事长、总经理、研发或运营副总等），core=核心业务骨干",
     )
-    taxable_income_yuan: float = Field(..., gt=0, le=MAX_YUAN, description="本人年度应税收入（元）")
+    taxable_income_yuan: float | None = Field(None, gt=0, le=MAX_YUAN, description="本人年度应税收入（元）")
     contract_years: float | None = Field(
         None, ge=0, le=MAX_CONTRACT_YEARS, description="与申请企业（机构）签订的劳动合同期限（年）"
     )
     served_years: float | None = Field(
         None, ge=0, le=MAX_SERVED_YEARS, description="在申请企业（机构）实际履职年限（年）"
     )
+    start_date: date | None = Field(None, description="到申请企业（机构）入职履职的日期（用于推算履职年限）")
 
 
 @fintech(
@@ -50,14 +52,73 @@ def fintech_talent_award(ex: Explain, inputs: TalentInputs) -> CalcResult:
     tenure = ex.value(TENURE)
     c = conditions(ex, inputs)
     at_least(c, inputs.contract_years, tenure["min_contract_years"], "劳动合同", "年", "未给出合同期限")
-    at_least(c, inputs.served_years, tenure["min_served_years"], "实际履职", "年", "未给出履职年限")
+    served = inputs.served_years
+    if served is None and inputs.start_date is not None:
+        served = years_completed(inputs.start_date, ex.as_of)
+        ex.step(f"{cn(inputs.start_date)}入职，到{cn(ex.as_of)}已满 {served} 年")
+    at_least(c, served, tenure["min_served_years"], "实际履职", "年", "未给出履职年限")
     if c.verdict is False:
         return ex.result(0, False)
+    if inputs.taxable_income_yuan is None:
+        return with_missing(ex.result(None, None), c.descriptions(("taxable_income_yuan",)))
     label = ROLE_LABEL[inputs.role]
     raw = share_of(ex, inputs.taxable_income_yuan, p["rate"], f"{label}：应税收入")
     amount = capped(ex, raw, p["cap"], f"{label}奖励上限")
     ex.step("此为最高额（原文为“不超过”），企业须经工作组评定为重点金融科技企业和机构")
     return ex.result(amount, c.verdict)
+
+
+class TalentTotalInputs(BaseModel):
+    executive_incomes_yuan: list[float] = Field(
+        ..., max_length=MAX_PERSONS, description="申请奖励的各位高级管理人员的年度应税收入（元），逐人列出"
+    )
+    core_incomes_yuan: list[float] = Field(
+        [], max_length=MAX_PERSONS, description="申请奖励的各位核心业务骨干的年度应税收入（元），逐人列出"
+    )
+    all_meet_tenure: bool | None = Field(None, description="是否每人都签订不低于三年劳动合同、实际履职满一年")
+
+
+def _awards(ex: Explain, incomes: list[float], p: dict, label: str) -> list[float]:
+    out = []
+    for income in sorted(incomes, reverse=True):
+        if income <= 0 or income > MAX_YUAN:
+            raise InputError(f"fintech_talent_award_total: 不合理的应税收入 {income}")
+        raw = income * p["rate"]
+        out.append(min(raw, p["cap"]))
+        ex.step(f"{label}：{yuan(income)} × {pct(p['rate'])} = {yuan(raw)}" + (
+            f"，超过上限按 {yuan(p['cap'])}" if raw > p["cap"] else ""))  # fmt: skip
+    return sorted(out, reverse=True)
+
+
+@fintech(
+    title="一家企业人才奖励合计（按名额取最优组合）",
+    article="八（一）1（3）",
+    params=[EXECUTIVE, CORE, QUOTA, TENURE],
+)
+def fintech_talent_award_total(ex: Explain, inputs: TalentTotalInputs) -> CalcResult:
+    """八（一）1（2）（3）: 每人按应税收入 15%（高管，≤100 万）或 8%（骨干，≤30 万）；每家不超过 5 名，
+    骨干人数不超过高管人数的 50%：在名额内取合计最高的人员组合 (2024-01-03 起)."""
+    quota, tenure = ex.value(QUOTA), ex.value(TENURE)
+    c = conditions(ex, inputs)
+    c.fact("all_meet_tenure", f"每人劳动合同不低于 {tenure['min_contract_years']} 年、实际履职满 "
+           f"{tenure['min_served_years']} 年", why="未说明合同期限和履职年限")  # fmt: skip
+    if c.verdict is False:
+        return ex.result(0, False)
+    execs = _awards(ex, inputs.executive_incomes_yuan, ex.value(EXECUTIVE), "高级管理人员")
+    cores = _awards(ex, inputs.core_incomes_yuan, ex.value(CORE), "核心业务骨干")
+    best = (0.0, 0, 0)
+    for e in range(min(len(execs), quota["max_persons"]) + 1):
+        k = min(len(cores), int(e * quota["core_to_executive_ratio"]), quota["max_persons"] - e)
+        total = sum(execs[:e]) + sum(cores[:k])
+        best = max(best, (total, e, k))
+    total, e, k = best
+    ex.step(
+        f"每家不超过 {quota['max_persons']} 名，骨干不超过高管人数的 {pct(quota['core_to_executive_ratio'])}："
+        f"取奖励最高的 {e} 名高管 + {k} 名骨干，合计 {yuan(total)}"
+    )
+    ex.warn("名额限制原文为“原则上”，个别情况以工作组评定为准；各人金额为“不超过”的最高额")
+    ex.extra.update(executives_awarded=e, core_awarded=k)
+    return ex.result(total, False if total <= 0 else c.verdict)
 
 
 class TalentQuotaInputs(BaseModel):
@@ -93,6 +154,9 @@ class InternationalInputs(BaseModel):
         None, description="是否为国际机构首次在西城区设立的独立法人机构"
     )
     received_startup_subsidy: bool | None = Field(None, description="是否已享受二（一）开办费用补贴")
+    also_claims_startup_subsidy: bool | None = Field(
+        None, description="是否还想同时享受二（一）开办费用补贴（两者不重复享受）"
+    )
 
 
 @fintech(title="国际机构入驻奖励", article="九（一）1", params=[INTERNATIONAL])
@@ -110,6 +174,10 @@ def fintech_international_award(ex: Explain, inputs: InternationalInputs) -> Cal
           why="未说明是否已享受开办费用补贴")  # fmt: skip
     if c.verdict is False:
         return ex.result(0, False)
+    if inputs.also_claims_startup_subsidy:
+        ex.step(f"条件不满足：入驻奖励与二（一）开办费用补贴不重复享受，不能同时再拿开办费用补贴，"
+                f"只能享受其一（入驻奖励为 {yuan(amount)}）")  # fmt: skip
+        return ex.result(amount, False)
     return ex.result(amount, c.verdict)
 
 

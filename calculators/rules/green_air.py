@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
@@ -52,7 +52,12 @@ class AirInputs(BaseModel):
     has_actual_production: HasActualProduction = None
 
 
-@green(title="大气污染治理项目奖励", article="第九条 第16项", params=[AIR_RATE, AIR_HIGHTECH, AIR_CAP])
+@green(
+    title="大气污染治理项目奖励",
+    article="第九条 第16项",
+    params=[AIR_RATE, AIR_HIGHTECH, AIR_CAP],
+    in_district=True,
+)
 def green_air_pollution_reward(ex: Explain, inputs: AirInputs) -> CalcResult:
     """第九条 16. 挥发性有机物等大气污染治理：原则上投资的 15%，使用市级认定高新技术的增加 10%，单个项目不超过 30 万元 (2024-06-24 起五年)."""
     c = Conditions(ex, inputs)
@@ -69,7 +74,12 @@ class MonitoringInputs(BaseModel):
     has_actual_production: HasActualProduction = None
 
 
-@green(title="环保在线监控项目奖励", article="第九条 第17项", params=[MON_RATE, MON_HIGHTECH, MON_CAP])
+@green(
+    title="环保在线监控项目奖励",
+    article="第九条 第17项",
+    params=[MON_RATE, MON_HIGHTECH, MON_CAP],
+    in_district=True,
+)
 def green_online_monitoring_reward(ex: Explain, inputs: MonitoringInputs) -> CalcResult:
     """第九条 17. 废气污染物在线监控（不含餐饮）验收并联网：原则上投资额的 10%，高新技术增加 10%，单个项目不超过 20 万元 (2024-06-24 起五年)."""
     if inputs.catering_exhaust:
@@ -96,6 +106,25 @@ class EmergencyInputs(BaseModel):
         0, ge=0, le=MAX_CONSECUTIVE_YEARS, description="截至目前连续绩效评级为A级的年数"
     )
     three_year_award_received: bool = Field(False, description="是否已领取过连续三年A级的一次性奖励")
+    a_grade_year_offsets: list[Annotated[int, Field(ge=-MAX_CONSECUTIVE_YEARS, le=0)]] | None = Field(
+        None,
+        max_length=MAX_CONSECUTIVE_YEARS,
+        description="评为A级的年份，相对提问年份：0=今年，-1=去年，-2=前年（如“前年、去年、今年都是A”）",
+    )
+
+
+def _consecutive_from_years(ex: Explain, offsets: list[int] | None) -> int:
+    """Years rated A named one by one (前年、去年、今年): the run of consecutive years up to the latest named."""
+    if not offsets:
+        return 0
+    years = sorted({ex.as_of.year + o for o in offsets}, reverse=True)
+    run = 1
+    while run < len(years) and years[run] == years[run - 1] - 1:
+        run += 1
+    ex.step(
+        f"评为 A 级的年份：{'、'.join(str(y) for y in sorted(years))}；截至 {years[0]} 年连续 {run} 年 A 级"
+    )
+    return run
 
 
 def _upgrade(ex: Explain, prev: str | None, new: str | None) -> float:
@@ -118,12 +147,17 @@ def _upgrade(ex: Explain, prev: str | None, new: str | None) -> float:
     return total
 
 
-@green(title="空气重污染应急减排绩效评价级别提升奖励", article="第九条 第18项", params=[UPGRADE, THREE_A])
+@green(
+    title="空气重污染应急减排绩效评价级别提升奖励",
+    article="第九条 第18项",
+    params=[UPGRADE, THREE_A],
+    in_district=True,
+)
 def green_emergency_rating_reward(ex: Explain, inputs: EmergencyInputs) -> CalcResult:
     """第九条 18. C→B 20 万元，B→A 30 万元，跨级累计；连续三年 A 级一次性 30 万元 (2024-06-24 起五年)."""
     prev, new = inputs.previous_grade, inputs.new_grade
     total = _upgrade(ex, prev, new)
-    years = inputs.consecutive_a_years
+    years = inputs.consecutive_a_years or _consecutive_from_years(ex, inputs.a_grade_year_offsets)
     three = ex.value(THREE_A) if years else {}
     if years and years >= three["years"]:
         if inputs.three_year_award_received:

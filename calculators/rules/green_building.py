@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
 from calculators.base import Explain
 from calculators.kit import Conditions, capped, matching, negate, per_unit, share_of, with_missing, yuan
-from calculators.kit.bounds import MAX_YUAN
+from calculators.kit.bounds import MAX_PROJECTS, MAX_TCE, MAX_YUAN
 from calculators.rules.green_common import P, SavingTce, green
 from core.schema import CalcResult
 
@@ -29,6 +29,9 @@ class GreenBuildingInputs(BaseModel):
     star_label: Literal["none", "two_star", "three_star"] | None = Field(
         None, description="获得绿色建筑市级奖励的星级标识：none=无，two_star=二星级，three_star=三星级"
     )
+    star_city_award_received: bool | None = Field(
+        None, description="二星级、三星级绿色建筑项目是否获得了绿色建筑市级奖励"
+    )
 
 
 @green(
@@ -48,7 +51,12 @@ def green_building_matching(ex: Explain, inputs: GreenBuildingInputs) -> CalcRes
         parts.append(share_of(ex, city, share, "节能绿色化改造：所获市级奖励"))
     else:
         ex.step("未获得节能绿色化改造市级奖励，无此项配套")
-    if inputs.star_label in STAR_LABELS:
+    if inputs.star_label in STAR_LABELS and inputs.star_city_award_received is False:
+        ex.step(
+            f"绿色建筑{STAR_LABELS[inputs.star_label]}标识项目未获得绿色建筑市级奖励：区级配套只给获得市级奖励的"
+            "二星级、三星级项目，无此项配套"
+        )
+    elif inputs.star_label in STAR_LABELS:
         part = stars[inputs.star_label]
         ex.step(f"绿色建筑{STAR_LABELS[inputs.star_label]}标识项目（已获市级奖励）：区级配套 {yuan(part)}")
         parts.append(part)
@@ -126,13 +134,20 @@ BUILDING_LABELS = {
 
 class BuildingRetrofitInputs(BaseModel):
     annual_saving_tce: SavingTce
+    project_savings_tce: list[Annotated[float, Field(gt=0, le=MAX_TCE)]] | None = Field(
+        None,
+        max_length=MAX_PROJECTS,
+        description="分别立项的几个改造项目各自的年节能量（吨标准煤），每个项目一个数",
+    )
     building_type: BuildingType | None = Field(
         None,
         description="建筑类型：office=商务楼宇，mall=商场，hotel=酒店，hospital=医院，school=学校，other=其他既有建筑",
     )
 
 
-@green(title="建筑节能改造项目一次性奖励", article="第七条 第10项", params=[BUILDING_RETROFIT])
+@green(
+    title="建筑节能改造项目一次性奖励", article="第七条 第10项", params=[BUILDING_RETROFIT], in_district=True
+)
 def green_building_retrofit(ex: Explain, inputs: BuildingRetrofitInputs) -> CalcResult:
     """第七条 10. 既有建筑节能技术改造：每吨标准煤 4500 元，单个项目不超过 500 万元 (2024-06-24 起五年)."""
     p = ex.value(BUILDING_RETROFIT)
@@ -144,5 +159,14 @@ def green_building_retrofit(ex: Explain, inputs: BuildingRetrofitInputs) -> Calc
             else "（条文列举“等”既有建筑，由主管部门认定）"
         )
         ex.step(f"建筑类型：{label}{listed}")
-    raw = per_unit(ex, inputs.annual_saving_tce, "吨标准煤", p["rate"])
-    return ex.result(capped(ex, raw, p["cap"], "单个项目奖励上限"), True)
+    several = inputs.project_savings_tce or []
+    if len(several) < 2:
+        raw = per_unit(ex, inputs.annual_saving_tce, "吨标准煤", p["rate"])
+        return ex.result(capped(ex, raw, p["cap"], "单个项目奖励上限"), True)
+    parts = []
+    for i, tce in enumerate(several, 1):
+        ex.step(f"第{i}个项目：")
+        parts.append(capped(ex, per_unit(ex, tce, "吨标准煤", p["rate"]), p["cap"], "单个项目奖励上限"))
+    total = sum(parts)
+    ex.step(f"{len(parts)}个项目合计 " + " + ".join(yuan(x) for x in parts) + f" = {yuan(total)}")
+    return ex.result(total, True)

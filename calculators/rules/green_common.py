@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from functools import partial
-from typing import Annotated
+from types import SimpleNamespace
+from typing import Annotated, get_type_hints
 
-from pydantic import Field
+from pydantic import BaseModel, Field, create_model
 
-from calculators.base import Explain, calculator
+from calculators.base import Explain, calculator, cite
 from calculators.kit import Conditions, highest_of, pct, yuan
 from calculators.kit.bounds import MAX_TCE
+from calculators.params import load_param
 from core.schema import CalcResult
 
 DOC = "西发改文〔2024〕82号"
@@ -32,7 +36,108 @@ def start(ex: Explain) -> None:
     ex.extra["一般条件"] = GENERAL_NOTE
 
 
-green = partial(calculator, doc_no=DOC, audience="enterprise", kind="amount", prepare=start)
+# The applicant facts every amount of the measures depends on (第十一条, 第十三条, 第十五条, and 区域内 where the
+# item says so). Each is None unless stated: an unstated one leaves the general note; a stated failing one → 0.
+APPLICANT_FIELDS = {
+    "project_in_district": (bool | None, Field(None, description="项目是否位于西城区域内")),
+    "registered_in_district": (bool | None, Field(None, description="申报主体是否在西城区依法注册")),
+    "pays_tax_in_district": (bool | None, Field(None, description="申报主体是否在西城区依法纳税")),
+    "uses_district_funds": (bool | None, Field(None, description="申报主体（申报项目）是否使用区级财政资金")),
+    "other_xicheng_policy_same_matter": (
+        bool | None,
+        Field(None, description="同一事项是否已享受西城区其他正在实施的政策支持"),
+    ),
+}
+REGISTRATION = P + "general_registration"
+NO_DISTRICT_FUNDS = P + "general_no_district_funds"
+OTHER_POLICIES = P + "general_other_policies"
+# (field, the value that fails, parameter cited, what the step says)
+APPLICANT_BARS = (
+    ("registered_in_district", False, REGISTRATION, "申报主体未在西城区依法注册，不符合申报主体条件（第十一条）"),
+    ("pays_tax_in_district", False, REGISTRATION, "申报主体未在西城区依法纳税，不符合申报主体条件（第十一条）"),
+    ("uses_district_funds", True, NO_DISTRICT_FUNDS, "属于使用区级财政资金的主体，本措施申报不适用（第十三条）"),
+    ("other_xicheng_policy_same_matter", True, OTHER_POLICIES,
+     "同一事项已享受西城区其他政策，不得重复享受（第十五条）"),
+)  # fmt: skip
+
+
+def applicant_failure(ex: Explain, inputs: BaseModel, article: str, in_district: bool) -> CalcResult | None:
+    """0 / not eligible with the clause when a stated applicant fact fails; None when none does."""
+    failed = []
+    if in_district and inputs.project_in_district is False:
+        failed.append((None, f"项目不在西城区域内，{article}限于区域内的项目"))
+    for field, bad, key, words in APPLICANT_BARS:
+        if getattr(inputs, field) is bad:
+            failed.append((key, words))
+    if not failed:
+        return None
+    for key in list(ex.params)[:1]:  # the item's own clause, which the amount would have come from
+        ex.value(key)
+    for key, words in failed:
+        if key is not None:
+            c = cite(load_param(key))
+            if c not in ex.citations:
+                ex.citations.append(c)
+        ex.step(f"不符合：{words}")
+    ex.step("因不符合上述条件，不予奖励")
+    return ex.result(0, False)
+
+
+def green(
+    *,
+    title: str,
+    article: str,
+    params=(),
+    kind: str = "amount",
+    name: str | None = None,
+    in_district: bool = False,
+    fails: Callable[[Explain, SimpleNamespace], CalcResult | None] | None = None,
+):
+    """Register a rule of the measures. An amount rule also takes the applicant facts (APPLICANT_FIELDS),
+    checked before the rule: `in_district` when the item is limited to 区域内 projects. `fails` (Explain, the
+    stated inputs with None for the rest → 0 result or None) decides from a stated failing fact of the item
+    while its required figures are still missing."""
+    register = partial(
+        calculator, doc_no=DOC, audience="enterprise", title=title, article=article, params=params, kind=kind,
+        prepare=start,
+    )  # fmt: skip
+
+    def wrap(rule):
+        if kind != "amount":
+            return register(name=name)(rule)
+        calc_name = name or rule.__name__
+        base = get_type_hints(rule)["inputs"]
+        model = create_model(base.__name__, __base__=base, **APPLICANT_FIELDS)
+
+        def screened(ex: Explain, inputs) -> CalcResult:
+            return applicant_failure(ex, inputs, article, in_district) or rule(ex, inputs)
+
+        def screen(raw: dict, as_of: date, loaded: dict) -> CalcResult | None:
+            stated = SimpleNamespace(**{n: raw.get(n) for n in model.model_fields})
+            ex = Explain(
+                calc_name, {k: v for k, v in raw.items() if v is not None}, as_of, params=loaded, doc_no=DOC
+            )
+            start(ex)
+            decided = applicant_failure(ex, stated, article, in_district)
+            if decided is None and fails is not None:
+                try:
+                    decided = fails(ex, stated)
+                except (TypeError, ValueError):
+                    return None  # a stated value that is not valid: the input check reports it
+            return decided
+
+        screened.__name__ = calc_name
+        screened.__doc__ = rule.__doc__
+        screened.__annotations__ = {"ex": Explain, "inputs": model, "return": CalcResult}
+        register(name=calc_name, screen=screen)(screened)
+        return rule
+
+    return wrap
+
+
+def stated_date(value) -> date | None:
+    """A date input as stated (a date, or ISO text from the chat), None when not stated."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def actual_production(c: Conditions) -> bool | None:

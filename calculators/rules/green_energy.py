@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
 from calculators.base import Explain
-from calculators.kit import Conditions, capped, matching, per_unit, within_remaining
-from calculators.kit.bounds import MAX_KW, MAX_KWH, MAX_YUAN
+from calculators.kit import Conditions, capped, matching, per_unit, within_remaining, yuan
+from calculators.kit.bounds import MAX_KW, MAX_KWH, MAX_PROJECTS, MAX_YUAN
 from calculators.rules.green_common import P, green
 from core.schema import CalcResult
 
@@ -20,14 +20,46 @@ GREEN_POWER = P + "green_power_reward"
 
 class PvInputs(BaseModel):
     capacity_kw: float = Field(..., gt=0, le=MAX_KW, description="并网装机容量（千瓦）")
+    project_capacities_kw: list[Annotated[float, Field(gt=0, le=MAX_KW)]] | None = Field(
+        None,
+        max_length=MAX_PROJECTS,
+        description="分别立项的几个项目各自的并网装机容量（千瓦），每个项目一个数",
+    )
+    grid_connected: bool | None = Field(None, description="项目是否已并网")
 
 
-@green(title="分布式光伏发电项目一次性奖励", article="第五条 第1项", params=[PV])
+def _not_connected(ex: Explain, stated) -> CalcResult | None:
+    if stated.grid_connected is not False:
+        return None
+    ex.value(PV)
+    ex.step("不符合：项目尚未并网——奖励对象为新建并网的分布式光伏项目，按并网装机容量计算（第五条 第1项）")
+    return ex.result(0, False)
+
+
+@green(
+    title="分布式光伏发电项目一次性奖励",
+    article="第五条 第1项",
+    params=[PV],
+    in_district=True,
+    fails=_not_connected,
+)
 def green_pv_reward(ex: Explain, inputs: PvInputs) -> CalcResult:
-    """第五条 1. 新建并网分布式光伏：每千瓦 rate 元，单个项目不超过 cap (2024-06-24 起五年)."""
+    """第五条 1. 新建并网分布式光伏：每千瓦 rate 元，单个项目不超过 cap；几个项目各自计算后相加 (2024-06-24 起五年)."""
+    decided = _not_connected(ex, inputs)
+    if decided is not None:
+        return decided
     p = ex.value(PV)
-    raw = per_unit(ex, inputs.capacity_kw, "千瓦", p["rate"])
-    return ex.result(capped(ex, raw, p["cap"], "单个项目上限"), True)
+    several = inputs.project_capacities_kw or []
+    if len(several) < 2:
+        raw = per_unit(ex, inputs.capacity_kw, "千瓦", p["rate"])
+        return ex.result(capped(ex, raw, p["cap"], "单个项目上限"), True)
+    parts = []
+    for i, kw in enumerate(several, 1):
+        ex.step(f"第{i}个项目：")
+        parts.append(capped(ex, per_unit(ex, kw, "千瓦", p["rate"]), p["cap"], "单个项目上限"))
+    total = sum(parts)
+    ex.step(f"{len(parts)}个项目合计 " + " + ".join(yuan(x) for x in parts) + f" = {yuan(total)}")
+    return ex.result(total, True)
 
 
 HeatingTech = Literal[
@@ -37,6 +69,7 @@ HeatingTech = Literal[
 
 class HeatingInputs(BaseModel):
     city_subsidy_yuan: float = Field(..., ge=0, le=MAX_YUAN, description="该项目所获市级补助资金（元）")
+    received_city_subsidy: bool | None = Field(None, description="项目是否获得市级补助")
     technology: HeatingTech | None = Field(
         None,
         description="新能源供热技术类型：shallow_ground_source=浅层地源热泵，reclaimed_water_source=再生水源热泵，"
@@ -45,9 +78,26 @@ class HeatingInputs(BaseModel):
     newly_built_in_district: bool | None = Field(None, description="是否为本区域内新建的新能源供热项目")
 
 
-@green(title="新能源供热项目区级配套奖励", article="第五条 第2项", params=[HEATING, HEATING_TECH])
+def _no_city_subsidy(ex: Explain, stated) -> CalcResult | None:
+    if stated.received_city_subsidy is not False:
+        return None
+    ex.value(HEATING)
+    ex.step("不符合：项目未获得市级补助——区级配套奖励只给获得市级补助的新建新能源供热项目（第五条 第2项）")
+    return ex.result(0, False)
+
+
+@green(
+    title="新能源供热项目区级配套奖励",
+    article="第五条 第2项",
+    params=[HEATING, HEATING_TECH],
+    in_district=True,
+    fails=_no_city_subsidy,
+)
 def green_heating_matching(ex: Explain, inputs: HeatingInputs) -> CalcResult:
     """第五条 2. 获市级补助的新建新能源供热项目：市级补助 × 50%，单个项目不超过 100 万元 (2024-06-24 起五年)."""
+    decided = _no_city_subsidy(ex, inputs)
+    if decided is not None:
+        return decided
     p = ex.value(HEATING)
     c = Conditions(ex, inputs)
     c.fact("newly_built_in_district", "本区域内新建的新能源供热项目",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
 from calculators.base import Explain
 from calculators.kit import Conditions, lowest_of, num, pct, per_unit, share_of, yuan
-from calculators.kit.bounds import MAX_BATTERY_KWH, MAX_LOAD_T, MAX_YUAN
-from calculators.rules.green_common import P, green
+from calculators.kit.bounds import MAX_BATTERY_KWH, MAX_LOAD_T, MAX_VEHICLES, MAX_YUAN
+from calculators.rules.green_common import P, green, stated_date
 from core.schema import CalcResult
 
 FORKLIFT = P + "forklift_reward"
@@ -27,9 +29,15 @@ class ForkliftInputs(BaseModel):
     scrap_date: date | None = Field(None, description="燃油叉车报废更新的日期")
     old_load_t: float | None = Field(None, gt=0, le=MAX_LOAD_T, description="原燃油叉车额定装载能力（吨）")
     new_load_t: float | None = Field(None, gt=0, le=MAX_LOAD_T, description="新纯电动叉车额定装载能力（吨）")
+    battery_kwh_each: list[Annotated[float, Field(gt=0, le=MAX_BATTERY_KWH)]] | None = Field(
+        None, max_length=MAX_VEHICLES, description="几台叉车各自的电池容量（千瓦时），每台一个数"
+    )
+    price_each_yuan: list[Annotated[float, Field(gt=0, le=MAX_YUAN)]] | None = Field(
+        None, max_length=MAX_VEHICLES, description="几台叉车各自的购置价格（元），与电池容量按顺序对应"
+    )
 
 
-def _conditions(c: Conditions, inputs: ForkliftInputs, registered_by: date, replaced_from: date) -> None:
+def _conditions(c: Conditions, inputs, registered_by: date, replaced_from: date) -> None:
     reg, scrap = inputs.registration_date, inputs.scrap_date
     c.add(
         None if reg is None else reg <= registered_by,
@@ -53,19 +61,31 @@ def _conditions(c: Conditions, inputs: ForkliftInputs, registered_by: date, repl
     )
 
 
-@green(title="燃油叉车淘汰更新电动化奖励（每台）", article="第九条 第19项", params=[FORKLIFT, DATES])
-def green_forklift_reward(ex: Explain, inputs: ForkliftInputs) -> CalcResult:
-    """第九条 19. 2023 年底前在西城区编码登记、2024 年起报废更新为同等及以下装载能力纯电动叉车：每千瓦时 1500 元，每台不超过 7.5 万元且不超过购置价 25% (2024-06-24 起五年)."""
-    ex.extra["奖励对象"] = "燃油叉车的登记人"
-    p = ex.value(FORKLIFT)
+def _dates(ex: Explain) -> tuple[date, date]:
     d = ex.value(DATES)
-    c = Conditions(ex, inputs)
-    _conditions(
-        c, inputs, date.fromisoformat(str(d["registered_by"])), date.fromisoformat(str(d["replaced_from"]))
+    return date.fromisoformat(str(d["registered_by"])), date.fromisoformat(str(d["replaced_from"]))
+
+
+def _stated_failure(ex: Explain, stated) -> CalcResult | None:
+    """A stated registration after the cut-off, scrapping before the start or a bigger new truck → 0."""
+    facts = SimpleNamespace(
+        registration_date=stated_date(stated.registration_date),
+        scrap_date=stated_date(stated.scrap_date),
+        old_load_t=stated.old_load_t,
+        new_load_t=stated.new_load_t,
     )
-    by_battery = per_unit(ex, inputs.battery_kwh, "千瓦时", p["rate"])
-    by_price = share_of(ex, inputs.purchase_price_yuan, p["price_share"], "购置价格")
-    amount = lowest_of(
+    c = Conditions(ex)
+    ex.value(FORKLIFT)
+    _conditions(c, facts, *_dates(ex))
+    if c.verdict is not False:
+        return None
+    return c.payable(0)
+
+
+def _one(ex: Explain, p: dict, battery: float, price: float) -> float:
+    by_battery = per_unit(ex, battery, "千瓦时", p["rate"])
+    by_price = share_of(ex, price, p["price_share"], "购置价格")
+    return lowest_of(
         ex,
         [
             (by_battery, f"每千瓦时 {yuan(p['rate'])}"),
@@ -73,4 +93,27 @@ def green_forklift_reward(ex: Explain, inputs: ForkliftInputs) -> CalcResult:
             (by_price, f"购置价格的 {pct(p['price_share'])}"),
         ],
     )
-    return c.payable(amount)
+
+
+@green(
+    title="燃油叉车淘汰更新电动化奖励（每台）",
+    article="第九条 第19项",
+    params=[FORKLIFT, DATES],
+    fails=_stated_failure,
+)
+def green_forklift_reward(ex: Explain, inputs: ForkliftInputs) -> CalcResult:
+    """第九条 19. 2023 年底前在西城区编码登记、2024 年起报废更新为同等及以下装载能力纯电动叉车：每千瓦时 1500 元，每台不超过 7.5 万元且不超过购置价 25% (2024-06-24 起五年)."""
+    ex.extra["奖励对象"] = "燃油叉车的登记人"
+    p = ex.value(FORKLIFT)
+    c = Conditions(ex, inputs)
+    _conditions(c, inputs, *_dates(ex))
+    batteries, prices = inputs.battery_kwh_each or [], inputs.price_each_yuan or []
+    if len(batteries) < 2 or len(batteries) != len(prices):
+        return c.payable(_one(ex, p, inputs.battery_kwh, inputs.purchase_price_yuan))
+    parts = []
+    for i, (battery, price) in enumerate(zip(batteries, prices, strict=True), 1):
+        ex.step(f"第{i}台：")
+        parts.append(_one(ex, p, battery, price))
+    total = sum(parts)
+    ex.step(f"{len(parts)}台合计 " + " + ".join(yuan(x) for x in parts) + f" = {yuan(total)}")
+    return c.payable(total)

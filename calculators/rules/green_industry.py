@@ -36,7 +36,12 @@ class IndustrialRetrofitInputs(BaseModel):
     has_actual_production: HasActualProduction = None
 
 
-@green(title="工业技术改造项目一次性奖励", article="第六条 第4项", params=[RETROFIT, RETROFIT_HIGHTECH])
+@green(
+    title="工业技术改造项目一次性奖励",
+    article="第六条 第4项",
+    params=[RETROFIT, RETROFIT_HIGHTECH],
+    in_district=True,
+)
 def green_industrial_retrofit(ex: Explain, inputs: IndustrialRetrofitInputs) -> CalcResult:
     """第六条 4. 工业企业节能技术改造：每吨标准煤 4300 元，单个项目不超过 100 万元；使用市级认定高新技术的标准增加 5% (2024-06-24 起五年)."""
     p = ex.value(RETROFIT)

@@ -26,17 +26,35 @@ class ConsultingInputs(BaseModel):
         max_length=MAX_COUNT,
         description="征集期内为辖区内各用能单位开展清洁生产审核、节能诊断、能源审计、碳中和认证等咨询业务时，各用能单位的年综合能耗（吨标准煤），每家一个数",
     )
+    clients_count: int | None = Field(
+        None,
+        ge=0,
+        le=MAX_COUNT,
+        description="年综合能耗都在同一数值以上的那几家用能单位的家数（如“5家都在500吨以上”）",
+    )
+    clients_min_tce: float | None = Field(
+        None, ge=0, le=MAX_TCE, description="那几家用能单位年综合能耗都不低于的数值（吨标准煤）"
+    )
 
 
-@green(title="节能降碳咨询项目奖励", article="第八条 第11项", params=[CONSULTING])
+@green(title="节能降碳咨询项目奖励", article="第八条 第11项", params=[CONSULTING], in_district=True)
 def green_consulting_award(ex: Explain, inputs: ConsultingInputs) -> CalcResult:
     """第八条 11. 征集期内为辖区 5 家及以上年综合能耗 500 吨标准煤及以上用能单位提供咨询服务的机构，奖励 5 万元 (2024-06-24 起五年)."""
     p = ex.value(CONSULTING)
-    big = [x for x in inputs.client_energy_tce if x >= p["min_client_energy_tce"]]
-    ex.step(
-        f"服务的 {len(inputs.client_energy_tce)} 家用能单位中，年综合能耗在 {num(p['min_client_energy_tce'])} "
-        f"吨标准煤及以上的有 {len(big)} 家"
-    )
+    least, n = inputs.clients_min_tce, inputs.clients_count
+    if n is not None and least is not None and least >= p["min_client_energy_tce"]:
+        # "5家都在500吨以上": each of those n clients reaches the threshold; the others stated do not count
+        big = [least] * n
+        ex.step(
+            f"所述 {n} 家用能单位年综合能耗都在 {num(least)} 吨标准煤以上，达到 "
+            f"{num(p['min_client_energy_tce'])} 吨标准煤及以上的有 {n} 家"
+        )
+    else:
+        big = [x for x in inputs.client_energy_tce if x >= p["min_client_energy_tce"]]
+        ex.step(
+            f"服务的 {len(inputs.client_energy_tce)} 家用能单位中，年综合能耗在 {num(p['min_client_energy_tce'])} "
+            f"吨标准煤及以上的有 {len(big)} 家"
+        )
     if len(big) >= p["min_clients"]:
         ex.step(f"达到 {p['min_clients']} 家及以上的要求，给予 {yuan(p['amount'])}")
         return ex.result(p["amount"], True)

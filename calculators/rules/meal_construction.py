@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, Field
 
 from calculators.base import Explain
-from calculators.kit import Conditions, capped, with_missing, yuan
-from calculators.kit.bounds import MAX_YEARS_IN_USE
+from calculators.kit import Conditions, add_years, capped, cn, with_missing, yuan
+from calculators.kit.bounds import FIRST_IN_USE_YEAR, LAST_POLICY_YEAR, MAX_YEARS_IN_USE
 from calculators.rules.meal_common import (
     INSTITUTION_TYPES,
     POINT_LABELS,
@@ -127,8 +129,14 @@ def meal_construction_point(ex: Explain, inputs: PointInputs) -> CalcResult:
 
 class RenovationInputs(BaseModel):
     point_type: PointTypeInput
-    years_in_use: float = Field(
-        ..., ge=0, le=MAX_YEARS_IN_USE, description="原项目建成投入使用的年限（年），至同址改造时"
+    years_in_use: float | None = Field(
+        None, ge=0, le=MAX_YEARS_IN_USE, description="原项目建成投入使用的年限（年），至同址改造时"
+    )
+    in_use_since: date | None = Field(
+        None, description="原项目建成投入使用的日期（给出日期时，按至今是否满三年判断）"
+    )
+    in_use_since_year: int | None = Field(
+        None, ge=FIRST_IN_USE_YEAR, le=LAST_POLICY_YEAR, description="原项目建成投入使用的年份（只知年份时）"
     )
     previous_subsidy_yuan: Yuan = Field(..., description="原项目已享受的建设补贴（元），未享受填0")
     investment_yuan: SomeYuan = Field(None, description="本次必要的适老化改造和运营设施设备配置投入（元）")
@@ -160,16 +168,46 @@ def meal_construction_renovation(ex: Explain, inputs: RenovationInputs) -> CalcR
             return _ask(ex, inputs, "investment_yuan")
         standard = _standard(ex, inputs.investment_yuan, cap)
         ex.step(f"按标准：标准金额 {yuan(standard)}")
-    years = inputs.years_in_use
     _process(ex)
-    if years >= min_years:
-        ex.step(
-            f"原项目已投入使用 {years:g} 年，满 {min_years} 年（含），同址改造参照标准执行：{yuan(standard)}"
-        )
+    full = _full_standard(ex, inputs, min_years)
+    if full is None:
+        return _ask(ex, inputs, "years_in_use")
+    if full:
+        ex.step(f"满 {min_years} 年（含），同址改造参照标准执行：{yuan(standard)}")
         return ex.result(standard, standard > 0)
     amount = max(standard - inputs.previous_subsidy_yuan, 0)
     ex.step(
-        f"原项目投入使用 {years:g} 年，不满 {min_years} 年，按“补差原则”："
+        f"不满 {min_years} 年，按“补差原则”："
         f"{yuan(standard)} − 原已享受 {yuan(inputs.previous_subsidy_yuan)} = {yuan(amount)}"
     )
     return ex.result(amount, amount > 0)
+
+
+def _full_standard(ex: Explain, inputs: RenovationInputs, min_years: int) -> bool | None:
+    """满三年（含）: from the years in use, or from the date it was put into use to the day of the question."""
+    if inputs.in_use_since is not None:
+        due = add_years(inputs.in_use_since, min_years)
+        ex.step(
+            f"原项目 {cn(inputs.in_use_since)} 建成投入使用，至 {cn(ex.as_of)}"
+            + ("已" if ex.as_of >= due else "未")
+            + f"满 {min_years} 年（满 {min_years} 年之日为 {cn(due)}）"
+        )
+        return ex.as_of >= due
+    if inputs.years_in_use is None and inputs.in_use_since_year is not None:
+        gap = ex.as_of.year - inputs.in_use_since_year
+        if gap != min_years:
+            ex.step(
+                f"原项目 {inputs.in_use_since_year} 年建成投入使用，至 {ex.as_of.year} 年"
+                + ("已满" if gap > min_years else "不满")
+                + f" {min_years} 年"
+            )
+            return gap > min_years
+        ex.step(
+            f"原项目 {inputs.in_use_since_year} 年建成投入使用，是否满 {min_years} 年取决于投入使用的月份"
+        )
+        return None
+    if inputs.years_in_use is None:
+        ex.step("需说明原项目建成投入使用的年限（或投入使用的日期）")
+        return None
+    ex.step(f"原项目已投入使用 {inputs.years_in_use:g} 年")
+    return inputs.years_in_use >= min_years

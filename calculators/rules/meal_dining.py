@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from calculators.base import Explain
 from calculators.kit import all_of, any_of, negate, per_unit, with_missing, yuan
-from calculators.kit.bounds import MAX_AGE_YEARS, MAX_MEAL_DAYS, MAX_MEAL_YUAN
+from calculators.kit.bounds import MAX_AGE_YEARS, MAX_MEAL_DAYS, MAX_MEAL_PERSONS, MAX_MEAL_YUAN
 from calculators.rules.meal_common import meal
 from core.schema import CalcResult
 
@@ -56,8 +56,13 @@ def _groups(ex: Explain, i: RecipientInputs, poor_types: list[str]) -> tuple[boo
     """第三条: one of the groups (特困、低保/低收入高龄、计生特殊、失能、失智、重残); what is unknown about them."""
     family = i.family_type
     poor = None if family is None else family in poor_types
+    te_kun = i.te_kun
+    if te_kun is None and family == "other":
+        # 第三条 lists 特困 beside 低保、低收入、计生特殊 and then “其他家庭”: an other family is none of them.
+        te_kun = False
+        ex.step("家庭为其他家庭（非低保、非低收入、非计生特殊家庭），按第三条的分类亦非城乡特困")
     groups = {
-        "城乡特困老年人": i.te_kun,
+        "城乡特困老年人": te_kun,
         "低保或低收入家庭的高龄老年人": all_of([poor, i.advanced_age]),
         "计划生育特殊家庭老年人": None if family is None else family == "family_planning_special",
         "失能老年人": i.disabled,
@@ -79,7 +84,8 @@ def _groups(ex: Explain, i: RecipientInputs, poor_types: list[str]) -> tuple[boo
     unknown = (
         {}
         if in_group is not None
-        else _unknown(i, ("te_kun", "family_type", "disabled", "dementia", "severe_disability"))
+        else _unknown(i, ("family_type", "disabled", "dementia", "severe_disability"))
+        | ({} if te_kun is not None else _unknown(i, ("te_kun",)))
     )
     if in_group is None and poor is not False:
         unknown |= _unknown(i, ("advanced_age",))
@@ -95,6 +101,12 @@ def assess_recipient(ex: Explain, i: RecipientInputs) -> tuple[bool | None, dict
     ex.step(f"年满 {min_age} 周岁：{YES_NO[old]}" + (f"（{i.age} 周岁）" if i.age is not None else ""))
     in_group, unknown = _groups(ex, i, poor_types)
     result = all_of([i.beijing_hukou, i.lives_in_xicheng, old, in_group])
+    if result is None and old is None and all_of([i.beijing_hukou, i.lives_in_xicheng, in_group]):
+        # 第三条's groups are all 老年人 (失能老年人, 特困老年人 …): an unstated age is presumed, and said so.
+        ex.warn(
+            f"尚需确认：未说明年龄，按年满 {min_age} 周岁的老年人计；不满 {min_age} 周岁的不属于基本养老服务对象"
+        )
+        return True, {}
     return result, (
         {} if result is not None else _unknown(i, ("beijing_hukou", "lives_in_xicheng", "age")) | unknown
     )
@@ -127,6 +139,53 @@ class DiningInputs(RecipientInputs):
         None, gt=0, le=MAX_MEAL_YUAN, description="一餐（午餐或晚餐）在养老助餐点的消费金额（元）"
     )
     days: int = Field(1, ge=1, le=MAX_MEAL_DAYS, description="按此消费额就餐的天数（每人每天限一餐）")
+    spend_over_standard: bool | None = Field(
+        None, description="一餐消费是否超过就餐补贴标准（如“每顿十几块”，未给出确切金额时）"
+    )
+    low_spend_days: int = Field(
+        0, ge=0, le=MAX_MEAL_DAYS, description="其中一餐消费未超过补贴标准的天数（这些天不享受）"
+    )
+    low_spend_yuan: float | None = Field(
+        None, gt=0, le=MAX_MEAL_YUAN, description="消费未超过补贴标准的那几天一餐的消费金额（元）"
+    )
+    persons: int = Field(
+        1, ge=1, le=MAX_MEAL_PERSONS, description="情况相同、各自就餐的老年人人数（每人每天分别计算）"
+    )
+    uses_meal_point: bool | None = Field(
+        None,
+        description="是否到养老助餐点（父母食堂）就餐或订餐：未说明是否入住养老机构时，按居家老年人计并注明尚需确认",
+    )
+
+    verdict_only: bool = Field(
+        False, description="只问能否享受就餐补贴（是/否），不问金额：未说明一餐消费时不再追问"
+    )
+    # One household's elders, each with their own facts: 本人 and 老伴, or 父亲 and 母亲 (as a child tells it).
+    self_age: int | None = Field(None, ge=0, le=MAX_AGE_YEARS, description="本人年龄（周岁）")
+    self_te_kun: bool | None = Field(None, description="本人是否为城乡特困老年人")
+    self_disabled: bool | None = Field(None, description="本人是否失能")
+    self_dementia: bool | None = Field(None, description="本人是否失智")
+    self_severe_disability: bool | None = Field(None, description="本人是否为重度残疾")
+    partner_age: int | None = Field(None, ge=0, le=MAX_AGE_YEARS, description="老伴年龄（周岁）")
+    partner_te_kun: bool | None = Field(None, description="老伴是否为城乡特困老年人")
+    partner_disabled: bool | None = Field(None, description="老伴是否失能")
+    partner_dementia: bool | None = Field(None, description="老伴是否失智")
+    partner_severe_disability: bool | None = Field(None, description="老伴是否为重度残疾")
+    dad_age: int | None = Field(None, ge=0, le=MAX_AGE_YEARS, description="父亲年龄（周岁）")
+    dad_te_kun: bool | None = Field(None, description="父亲是否为城乡特困老年人")
+    dad_disabled: bool | None = Field(None, description="父亲是否失能")
+    dad_dementia: bool | None = Field(None, description="父亲是否失智")
+    dad_severe_disability: bool | None = Field(None, description="父亲是否为重度残疾")
+    mom_age: int | None = Field(None, ge=0, le=MAX_AGE_YEARS, description="母亲年龄（周岁）")
+    mom_te_kun: bool | None = Field(None, description="母亲是否为城乡特困老年人")
+    mom_disabled: bool | None = Field(None, description="母亲是否失能")
+    mom_dementia: bool | None = Field(None, description="母亲是否失智")
+    mom_severe_disability: bool | None = Field(None, description="母亲是否为重度残疾")
+
+    @model_validator(mode="after")
+    def _low_days_within_days(self):
+        if self.low_spend_days > self.days:
+            raise ValueError("消费未超过补贴标准的天数不能大于就餐天数")
+        return self
 
 
 def _recipient(ex: Explain, inputs: DiningInputs) -> tuple[bool | None, dict[str, str]]:
@@ -137,6 +196,12 @@ def _recipient(ex: Explain, inputs: DiningInputs) -> tuple[bool | None, dict[str
     else:
         recipient, needed = assess_recipient(ex, inputs)
     care = inputs.lives_in_care_home
+    if care is None and inputs.uses_meal_point and recipient is not False:
+        # The question is about a person eating at (or ordering from) a meal point: a 居家 elder unless stated.
+        ex.warn(
+            "尚需确认：未说明是否入住养老机构，按到养老助餐点就餐的居家老年人计；入住养老机构的不享受本补贴"
+        )
+        care = False
     if care is None:
         needed |= _unknown(inputs, ("lives_in_care_home",))
     ex.step({None: "是否入住养老机构：未知（入住养老机构的不享受）", True: "已入住养老机构，不享受就餐补贴",
@@ -162,7 +227,7 @@ def meal_dining_subsidy(ex: Explain, inputs: DiningInputs) -> CalcResult:
         f"次月{pay['pay_by_day']}日前发放给养老助餐点"
     )
     ex.extra["人户分离"] = "人户分离的老年人，就餐补贴由经常居住地所在区负责统筹解决"
-    person, needed = _recipient(ex, inputs)
+    person, needed, eligible_people = _household(ex, inputs)
     if person is False:
         ex.step("结论：不享受就餐补贴")
         return ex.result(0, False)
@@ -170,13 +235,88 @@ def meal_dining_subsidy(ex: Explain, inputs: DiningInputs) -> CalcResult:
         ex.step(f"如符合条件，每人每天可享受 {yuan(per_day)} 的午餐或晚餐就餐补贴")
         return with_missing(ex.result(None, None), needed)
     spend = inputs.meal_spend_yuan
-    if spend is None:
+    if spend is None and not inputs.low_spend_days:
+        spend = inputs.low_spend_yuan  # "每天只花了13块": the only spend stated
+    over = inputs.spend_over_standard if spend is None else spend > per_day
+    if over is None:
         ex.step(f"每人每天可享受 {yuan(per_day)} 的午餐或晚餐就餐补贴，一餐消费须超过 {yuan(per_day)}")
+        if inputs.verdict_only:
+            ex.step("结论：可以享受就餐补贴（一餐消费超过补贴标准时，付费时自动扣减）")
+            return ex.result(None, True)
         return with_missing(ex.result(None, True), _unknown(inputs, ("meal_spend_yuan",)))
-    if spend <= per_day:
-        ex.step(f"一餐消费 {yuan(spend)} 未超过补贴标准 {yuan(per_day)}，不享受就餐补贴")
+    if not over:
+        ex.step(f"一餐消费 {yuan(spend or 0)} 未超过补贴标准 {yuan(per_day)}，不享受就餐补贴")
         return ex.result(0, False)
-    ex.step(
-        f"一餐消费 {yuan(spend)} 超过补贴标准 {yuan(per_day)}，每天自动扣减 {yuan(per_day)}，本人实付 {yuan(spend - per_day)}"
+    if spend is None:
+        ex.step(f"一餐消费超过补贴标准 {yuan(per_day)}，每天自动扣减 {yuan(per_day)}")
+    else:
+        ex.step(
+            f"一餐消费 {yuan(spend)} 超过补贴标准 {yuan(per_day)}，每天自动扣减 {yuan(per_day)}，"
+            f"本人实付 {yuan(spend - per_day)}"
+        )
+    return _days_and_persons(ex, inputs, per_day, eligible_people)
+
+
+OWN_FACTS = (
+    "age",
+    "te_kun",
+    "disabled",
+    "dementia",
+    "severe_disability",
+)  # one person's, not the household's
+# The pairs of people a question can tell apart, and their labels.
+HOUSEHOLDS = ({"self": "本人", "partner": "老伴"}, {"dad": "父亲", "mom": "母亲"})
+
+
+def _stated(inputs: DiningInputs, role: str) -> bool:
+    return any(getattr(inputs, f"{role}_{f}") is not None for f in OWN_FACTS)
+
+
+def _household(ex: Explain, inputs: DiningInputs) -> tuple[bool | None, dict[str, str], int]:
+    """One person, several in the same situation, or two elders each with their own facts (本人 and 老伴
+    once the partner's are stated; 父亲 and 母亲 once both parents' are; either pair once several people
+    eat and one of them has facts of their own): whether anyone qualifies, what is still needed, and how
+    many qualify."""
+    several = inputs.persons > 1  # "我俩各…": one person's own fact must not be taken for both
+    roles = next(
+        (
+            h
+            for h in HOUSEHOLDS
+            if (several and any(_stated(inputs, r) for r in h))
+            or (_stated(inputs, "partner") if "partner" in h else all(_stated(inputs, r) for r in h))
+        ),
+        None,
     )
-    return ex.result(per_unit(ex, inputs.days, "天", per_day), True)
+    if roles is None:
+        person, needed = _recipient(ex, inputs)
+        return person, needed, inputs.persons
+    verdicts, needed = [], {}
+    for role, label in roles.items():
+        own = {f: getattr(inputs, f"{role}_{f}") for f in OWN_FACTS}
+        ex.step(f"{label}：")
+        person, more = _recipient(ex, inputs.model_copy(update=own))
+        verdict = {True: "符合", False: "不符合", None: "尚不能确定是否符合"}[person]
+        ex.step(f"{label}{verdict}就餐补贴条件")
+        verdicts.append(person)
+        needed |= {
+            f"{role}_{k}" if k in own else k: f"{label}{v}" if k in own else v for k, v in more.items()
+        }
+    if None in verdicts:
+        return None, needed, 0
+    return any(verdicts), {}, sum(verdicts)
+
+
+def _days_and_persons(ex: Explain, inputs: DiningInputs, per_day: float, people: int) -> CalcResult:
+    """每人每天一餐: the days whose meal exceeded the standard, for each person in the same situation."""
+    days = inputs.days - inputs.low_spend_days
+    if inputs.low_spend_days:
+        ex.step(
+            f"{inputs.days} 天中有 {inputs.low_spend_days} 天一餐消费未超过补贴标准 {yuan(per_day)}，不享受；"
+            f"计 {days} 天"
+        )
+    if days == 0:
+        return ex.result(0, False)
+    each = per_unit(ex, days, "天", per_day)
+    if people == 1:
+        return ex.result(each, True)
+    return ex.result(per_unit(ex, people, "人", each), True)

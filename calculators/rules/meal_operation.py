@@ -14,6 +14,7 @@ from calculators.rules.meal_common import (
     POINT_LABELS,
     Orders,
     PointTypeInput,
+    SomeOrders,
     SomeYuan,
     for_units,
     minus_already_paid,
@@ -64,11 +65,25 @@ def _counted(
 
 class OperationInputs(_Orders):
     point_type: PointTypeInput
-    platform_orders: Orders = Field(..., description="本月通过养老助餐服务管理平台完成的养老助餐订单数")
+    platform_orders: SomeOrders = Field(None, description="本月通过养老助餐服务管理平台完成的养老助餐订单数")
     operator_type: OperatorType | None = Field(
         None, description="社区养老助餐点的签约经营主体类型（仅社区养老助餐点填写）"
     )
     off_platform_orders: Orders = Field(0, description="未通过养老助餐服务管理平台完成的订单数（不享受补贴）")
+    off_platform_in_total: bool = Field(
+        False, description="所说的订单总数是否包含未通过平台完成的订单（“一共N单，其中M单没走平台”）"
+    )
+
+    @model_validator(mode="after")
+    def _off_platform_within_total(self):
+        total = self.platform_orders
+        if (
+            self.off_platform_in_total
+            and total is not None
+            and self.off_platform_orders + self.orders_under_min > total
+        ):
+            raise ValueError("未走平台的订单与不满最低金额的订单合计不能大于订单总数")
+        return self
 
 
 @for_units(
@@ -102,9 +117,22 @@ def meal_operation_subsidy(ex: Explain, inputs: OperationInputs) -> CalcResult:
             "社会餐饮企业、单位内部食堂可按第二十三条申请奖励补贴"
         )
         return ex.result(0, False)
+    if inputs.platform_orders is None:
+        ex.step(
+            f"{POINT_LABELS[kind]}经平台完成的养老助餐服务每单 {yuan(per_order)}，单笔不满 {yuan(min_order)} 的不计"
+        )
+        fields = type(inputs).model_fields
+        return with_missing(ex.result(None, True), {"platform_orders": fields["platform_orders"].description})
+    total = inputs.platform_orders
     if inputs.off_platform_orders:
         ex.step(f"未通过养老助餐服务管理平台完成的 {orders(inputs.off_platform_orders)} 不享受运营补贴")
-    counted = _counted(ex, inputs.platform_orders, inputs.orders_under_min, min_order, label="平台订单")
+        if inputs.off_platform_in_total:
+            total -= inputs.off_platform_orders
+            ex.step(
+                f"订单总数 {orders(inputs.platform_orders)} 扣除未走平台的 {orders(inputs.off_platform_orders)}，"
+                f"平台订单 {orders(total)}"
+            )
+    counted = _counted(ex, total, inputs.orders_under_min, min_order, label="平台订单")
     amount = per_unit(ex, counted, "单", per_order, qty_text=orders(counted))
     return ex.result(amount, amount > 0)
 
@@ -119,6 +147,9 @@ class RewardInputs(_Orders):
     )
     already_received_yuan: SomeYuan = Field(
         None, description="本核算年度已领取的奖励补贴（元），用于梯度补差"
+    )
+    paid_at_orders: SomeOrders = Field(
+        None, description="本核算年度此前领取奖励补贴时已达到的服务量（单）：已领金额未说明时按该档总额计"
     )
 
 
@@ -178,5 +209,53 @@ def meal_reward_subsidy(ex: Explain, inputs: RewardInputs) -> CalcResult:
         ex, inputs.annual_orders, inputs.orders_under_min, min_order, inputs.community_point_orders
     )
     total = tier_total(ex, tiers, counted, f"{POINT_LABELS[inputs.point_type]}年度服务量")
-    amount = minus_already_paid(ex, total, inputs.already_received_yuan, "奖励补贴")
+    paid = inputs.already_received_yuan
+    if paid is None and inputs.paid_at_orders is not None:
+        paid = _tier_paid(tiers, inputs.paid_at_orders)
+        ex.step(f"此前在 {orders(inputs.paid_at_orders)} 时按当时达到的一档领取 {yuan(paid)}")
+    amount = minus_already_paid(ex, total, paid, "奖励补贴")
     return ex.result(amount, total > 0)
+
+
+class YearInputs(_Orders):
+    point_type: PointTypeInput
+    annual_orders: Orders = Field(
+        ..., description="本核算年度（9月1日至次年8月31日）通过平台完成的养老助餐服务量（单）"
+    )
+
+
+@for_units(
+    title="养老助餐服务单位一个年度的运营补贴与奖励补贴合计",
+    article="第二十二条、第二十三条",
+    params=[OPERATION, OPERATION_MIN, REWARD_RESTAURANT, REWARD_INSTITUTION, REWARD_PERIOD, REWARD_MIN],
+)
+def meal_operation_and_reward(ex: Explain, inputs: YearInputs) -> CalcResult:
+    """第二十二条 每单3元运营补贴（仅养老服务机构、老年配餐中心设立的助餐点）与第二十三条 年度奖励补贴
+    （作为运营补贴的补充）在同一核算年度的合计 (2024-03-01 起)."""
+    kind = inputs.point_type
+    per_order = ex.value(OPERATION)["per_order"]
+    min_order = ex.value(OPERATION_MIN)["min_order_yuan"]
+    ex.value(REWARD_MIN)
+    start, end = _period(ex.as_of, ex.value(REWARD_PERIOD))
+    ex.step(f"年度服务量核算周期：{cn(start)}至{cn(end)}")
+    counted = _counted(ex, inputs.annual_orders, inputs.orders_under_min, min_order)
+    if kind in INSTITUTION_TYPES:
+        operation = per_unit(ex, counted, "单", per_order, qty_text=orders(counted))
+        ex.step(f"运营补贴（第二十二条）：{yuan(operation)}")
+    else:
+        operation = 0
+        ex.step(
+            f"运营补贴（第二十二条）仅给予养老服务机构和老年配餐中心设立的养老助餐点，{POINT_LABELS[kind]}不享受：0元"
+        )
+    tiers = _reward_tiers(ex, kind)
+    reward = 0 if tiers is None else tier_total(ex, tiers, counted, f"{POINT_LABELS[kind]}年度服务量")
+    ex.step(f"奖励补贴（第二十三条）：{yuan(reward)}")
+    total = operation + reward
+    ex.step(f"合计：{yuan(operation)} + {yuan(reward)} = {yuan(total)}")
+    return ex.result(total, total > 0)
+
+
+def _tier_paid(tiers: list[dict], n: int) -> float:
+    """The total of the highest tier n orders reached: what “即达即补” paid when n was reached."""
+    reached = [t["total"] for t in sorted(tiers, key=lambda t: t["min_orders"]) if n >= t["min_orders"]]
+    return reached[-1] if reached else 0

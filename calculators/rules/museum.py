@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from typing import Annotated, Literal
+from types import SimpleNamespace
+from typing import Annotated, Literal, get_type_hints
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
-from calculators.base import Explain, calculator
+from calculators.base import Explain, calculator, cite
 from calculators.kit import KNOWN, Conditions, capped, share_of, yuan
 from calculators.kit.bounds import DAYS_IN_YEAR, MAX_MUSEUM_FUNDING_YUAN, MAX_PROJECTS, MAX_SMALL_YUAN
+from calculators.params import load_param
 from core.schema import CalcResult
 
 DOC = "西文旅发〔2024〕3号"
@@ -36,7 +38,75 @@ def _procedure(ex: Explain) -> None:
     )
 
 
-museum = partial(calculator, doc_no=DOC, audience="enterprise", kind="amount")
+DIRECTORY = "museum/directory_listing"
+NO_DOUBLE = "museum/no_double_district_funding"
+
+# Facts that bar every amount of the measures, checked first and only when stated (None = not said):
+# (input, the value that fails, parameter cited, what the step says)
+BARS = (
+    ("located_in_xicheng", False, SCOPE, "博物馆设立地址不在西城区区域内，本办法不适用（第三条）"),
+    ("in_national_directory", False, DIRECTORY,
+     "未列入国家文物局公布的《全国博物馆名录》，不符合申报条件（第十二条（一））"),
+    ("project_already_district_funded", True, NO_DOUBLE, "同一项目已享受区级相关资金支持，不得申报（第十二条（四）3）"),
+)  # fmt: skip
+BAR_FIELDS = {
+    "located_in_xicheng": (bool | None, Field(None, description="设立地址是否在西城区区域内")),
+    "in_national_directory": (
+        bool | None,
+        Field(None, description="是否已列入国家文物局公布的《全国博物馆名录》"),
+    ),
+    "project_already_district_funded": (
+        bool | None,
+        Field(None, description="同一项目是否已享受区级相关资金支持"),
+    ),
+}
+
+
+def barred(ex: Explain, stated) -> CalcResult | None:
+    """0 / not eligible with the clause when a stated fact bars the application; None when none does."""
+    failed = [(key, words) for field, bad, key, words in BARS if getattr(stated, field, None) is bad]
+    if not failed:
+        return None
+    for key, words in failed:
+        c = cite(load_param(key))
+        if c not in ex.citations:
+            ex.citations.append(c)
+        ex.step(f"不符合：{words}")
+    ex.step("因不符合上述条件，不予资助")
+    return ex.result(0, False)
+
+
+def museum(*, title: str, article: str, params=(), kind: str = "amount", name: str | None = None):
+    """Register a rule of the measures; an amount rule also takes the barring facts (BAR_FIELDS), checked
+    before it runs and, while its required inputs are still missing, from what was stated."""
+    register = partial(
+        calculator, doc_no=DOC, audience="enterprise", title=title, article=article, params=params, kind=kind
+    )
+
+    def wrap(rule):
+        if kind != "amount":
+            return register(name=name)(rule)
+        calc_name = name or rule.__name__
+        base = get_type_hints(rule)["inputs"]
+        model = create_model(base.__name__, __base__=base, **BAR_FIELDS)
+
+        def checked(ex: Explain, inputs) -> CalcResult:
+            return barred(ex, inputs) or rule(ex, inputs)
+
+        def screen(raw: dict, as_of: date, loaded: dict) -> CalcResult | None:
+            stated = SimpleNamespace(**{n: raw.get(n) for n in BAR_FIELDS})
+            ex = Explain(
+                calc_name, {k: v for k, v in raw.items() if v is not None}, as_of, params=loaded, doc_no=DOC
+            )
+            return barred(ex, stated)
+
+        checked.__name__ = calc_name
+        checked.__doc__ = rule.__doc__
+        checked.__annotations__ = {"ex": Explain, "inputs": model, "return": CalcResult}
+        register(name=calc_name, screen=screen)(checked)
+        return rule
+
+    return wrap
 
 
 # 第七条 设立备案资助 -------------------------------------------------------------
@@ -164,11 +234,11 @@ DISTRICT_PROJECTS = {
 
 
 def _register_district(name: str, title: str, article: str, key: str, kind: str) -> None:
-    @museum(name=name, title=title, article=article, params=[key, PROCEDURE])
     def rule(ex: Explain, inputs: DistrictProjectInputs) -> CalcResult:
         return _district_projects(ex, kind, inputs, key)
 
     rule.__doc__ = f"{article}：{kind}项目按实际发生金额最高比例资助，每项有上限，每馆原则上有项目数限制（2024-03-20 起三年）."
+    museum(name=name, title=title, article=article, params=[key, PROCEDURE])(rule)
 
 
 for _name, _project in DISTRICT_PROJECTS.items():
@@ -202,6 +272,73 @@ def museum_operation_support(ex: Explain, inputs: OperationInputs) -> CalcResult
     amount = p["grades"][grade]
     ex.step(f"上年度市级运行评估评为“{grade}”等次：给予 {yuan(amount)} 资金扶持")
     return ex.result(amount, True)
+
+
+# 几个资助方向合在一个问题里 ----------------------------------------------------------
+
+
+class TotalInputs(BaseModel):
+    city_funding_last_year_yuan: float | None = Field(
+        None, gt=0, le=MAX_MUSEUM_FUNDING_YUAN, description="博物馆获得的上年度市级定额资助金额（元）"
+    )
+    evaluation_grade: Literal["优秀", "合格", "不合格", "未参加评估"] | None = Field(
+        None, description="上年度北京市文物局运行评估等次"
+    )
+    museum_type: MuseumType | None = Field(None, description="博物馆性质：非国有博物馆或国有企业所属博物馆")
+    also_district_projects: bool = Field(
+        False, description="是否还为同一批项目申请区级展览展示或社教活动项目资助"
+    )
+
+
+@museum(
+    title="博物馆几个资助方向合计（匹配资金、区级项目资助、运行扶持）",
+    article="第八条、第十条",
+    params=[CITY_MATCHING, OPERATION, OPERATION_SCOPE, PROCEDURE],
+)
+def museum_support_total(ex: Explain, inputs: TotalInputs) -> CalcResult:
+    """第八条（一）匹配资金、第八条（二）区级资助（只给未获市级定额资助的项目）、第十条运行扶持：不同方向分别计算后相加."""
+    parts, open_facts = [], False
+    funding = inputs.city_funding_last_year_yuan
+    if funding:
+        p = ex.value(CITY_MATCHING)
+        ex.step("第八条（一）市级匹配性资金：")
+        parts.append(
+            capped(
+                ex,
+                share_of(ex, funding, p["rate"], "上年度市级扶持资金", up_to=True),
+                p["cap"],
+                "每个博物馆最高额",
+            )
+        )
+    if inputs.also_district_projects:
+        if funding:
+            ex.step(
+                "第八条（二）区级资助只给未获得上年度市级定额资助的项目：这些项目已获市级资助，区级资助为 0 元"
+            )
+        else:
+            ex.step("第八条（二）区级资助须按每个项目的实际发生金额另行计算（见展览展示、社教活动项目资助）")
+            open_facts = True
+    if inputs.evaluation_grade is not None:
+        scope, op = ex.value(OPERATION_SCOPE), ex.value(OPERATION)
+        ex.step("第十条 运行扶持：")
+        grade = inputs.evaluation_grade
+        if inputs.museum_type is not None and inputs.museum_type not in scope["eligible_types"]:
+            ex.step(f"{inputs.museum_type}不适用运行扶持（只适用于非国有博物馆）")
+        elif grade not in op["grades"]:
+            ex.step(f"运行评估结果为“{grade}”：只有评为{'、'.join(op['grades'])}等次的给予扶持")
+        else:
+            if inputs.museum_type is None:
+                ex.step("未说明博物馆性质：运行扶持只适用于非国有博物馆")
+                open_facts = True
+            ex.step(f"运行评估评为“{grade}”等次：{yuan(op['grades'][grade])}")
+            parts.append(op["grades"][grade])
+    _procedure(ex)
+    total = sum(parts)
+    if len(parts) > 1:
+        ex.step("不同资助方向分别计算后相加：" + " + ".join(yuan(x) for x in parts) + f" = {yuan(total)}")
+    if not parts and not open_facts:
+        return ex.result(0, False)
+    return ex.result(total, None if open_facts else total > 0)
 
 
 # 第三条、第十二条 申报条件 --------------------------------------------------------

@@ -1,0 +1,123 @@
+"""Who a clause is about: the father's and the mother's facts told apart in one message.
+
+"孩子爸在西城上班，签了劳动合同；我在西城开了家小超市，是个体户" — each clause belongs to the parent it names;
+a clause naming nobody continues the previous clause's parent within the sentence. 我 is the parent the
+message does not name as the other one (a speaker who says 孩子爸/老公 is the mother); 爱人 is the other one
+of 我; 两口子/我俩/父母都 is both. A slot with `person: father|mother` is read from that parent's clauses only.
+"""
+
+from __future__ import annotations
+
+import re
+
+FATHER = "father"
+MOTHER = "mother"
+BOTH = (FATHER, MOTHER)
+
+_FATHER_WORDS = r"孩子(?:的|他|她)?爸(?:爸)?|爸爸|父亲|老公|丈夫|我先生|孩子他爹|我家那口子"
+_MOTHER_WORDS = r"孩子(?:的|他|她)?妈(?:妈)?|妈妈|母亲|老婆|媳妇|妻子|太太|我夫人"
+_SPOUSE = r"爱人|配偶|另一半|对象"
+_BOTH_WORDS = (
+    r"我们?俩|俩人|两人|两口子|夫妻|父母(?:双方)?|我们(?:两个|夫妻)|双方|我和(?:孩子(?:的|他|她)?[爸妈](?:爸|妈)?|"
+    r"老公|老婆|爱人|丈夫|妻子|媳妇|孩子他爹)|(?:孩子(?:的|他|她)?[爸妈](?:爸|妈)?|老公|老婆|爱人)和我|我们|咱们"
+)
+_NOT_ME = (
+    "们|俩|老婆|老公|爱人|媳妇|妻子|丈夫|先生|太太|夫人|家那口子"  # 我老婆 names the spouse, not the speaker
+)
+_PERSON = re.compile(
+    rf"(?P<kid>孩子(?!(?:的|他|她)?[爸妈]))|(?P<both>{_BOTH_WORDS})|(?P<f>{_FATHER_WORDS})|(?P<m>{_MOTHER_WORDS})|(?P<sp>{_SPOUSE})|(?P<he>他)|(?P<she>她)|(?P<me>我(?!{_NOT_ME}))"
+)
+# The speaker names their spouse by role: whoever says 老公/孩子他爸 is the mother, and the other way round.
+_SPEAKER_IS_MOTHER = re.compile(r"老公|丈夫|我先生|孩子(?:的|他|她)?爸|我家那口子")
+_SPEAKER_IS_FATHER = re.compile(r"老婆|媳妇|妻子|太太|孩子(?:的|他|她)?妈|我夫人")
+_SENTENCE = re.compile(r"[^。!！?？\n]+")
+_CLAUSE = re.compile(r"[^,，、;；]+")
+
+
+def speaker(text: str) -> str | None:
+    """The parent 我 is, when the message says; None when it does not (or says both ways)."""
+    mother, father = bool(_SPEAKER_IS_MOTHER.search(text)), bool(_SPEAKER_IS_FATHER.search(text))
+    return MOTHER if mother and not father else FATHER if father and not mother else None
+
+
+def _who(clause: str, me: str | None) -> tuple[str, ...] | None:
+    """The parents a clause names, all of them ("我和孩子爸都…" is both); () for a clause about the child or
+    the family as a whole (孩子…, 我们…); None for a clause naming nobody."""
+    named: set[str] = set()
+    other_only = False
+    for m in _PERSON.finditer(clause):
+        if m.group("kid") or m.group("both") == "我们" or m.group("both") == "咱们":
+            other_only = True  # the child, or the whole family ("我们在西城租房")
+        elif m.group("both"):
+            named.update(BOTH)
+        elif m.group("f") or m.group("he"):
+            named.add(FATHER)
+        elif m.group("m") or m.group("she"):
+            named.add(MOTHER)
+        elif me is not None:  # 我 / 爱人 without knowing who speaks: not attributed
+            other = MOTHER if me == FATHER else FATHER
+            named.add(other if m.group("sp") else me)
+    if named:
+        return tuple(p for p in BOTH if p in named)
+    return () if other_only else None
+
+
+# Elderly people of one household, as their child or one of them tells it: the speaker (我) and the partner
+# (老伴), or the speaker's father (我爸) and mother (我妈); 老两口/我俩/他们俩/二老 is all of them. A clause about
+# someone else (我儿子, 孩子 …) belongs to none.
+SELF = "self"
+PARTNER = "partner"
+DAD = "dad"
+MOM = "mom"
+ELDERS = (SELF, PARTNER, DAD, MOM)
+_ELDER = re.compile(
+    r"(?P<both>我们?俩|咱俩|老两口|两口子|他们?俩|她们?俩|俩人|两个人|两人|二老|我们|咱们|我和老伴|老伴和我|"
+    r"我爸妈|我爸和我妈|我妈和我爸|我父母|父母)|"
+    r"(?P<dad>我爸|我父亲|我爹|俺爸|俺爹|老爸|老爷子|我公公|我岳父)|"
+    r"(?P<mom>我妈|我母亲|我娘|俺妈|俺娘|老妈|我婆婆|我岳母)|"
+    r"(?P<other>我(?:儿子|女儿|孩子|姐|哥|弟|妹)|儿子|女儿|孩子)|"
+    r"(?P<partner>老伴儿?|老头子?|老太太|老婆子|爱人|老公|老婆)|(?P<me>我|俺)"
+)
+_ELDER_GROUP = {
+    "both": ELDERS,
+    "dad": (DAD,),
+    "mom": (MOM,),
+    "other": (),
+    "partner": (PARTNER,),
+    "me": (SELF,),
+}
+
+
+def _elder_clauses(text: str, person: str) -> str:
+    """The clauses about one elderly person of the household (SELF, PARTNER, DAD, MOM); '' when none."""
+    out = []
+    for sentence in _SENTENCE.finditer(text):
+        current: tuple[str, ...] | None = None
+        for clause in _CLAUSE.finditer(sentence.group()):
+            m = _ELDER.search(clause.group())
+            if m is not None:
+                current = _ELDER_GROUP[m.lastgroup]
+            if current is not None and person in current:
+                out.append(clause.group())
+    return "，".join(out)
+
+
+def clauses_of(text: str, person: str) -> str:
+    """The clauses about `person` (father / mother of a child, or one of ELDERS), joined by '，' in their
+    order ('' when none)."""
+    if person in ELDERS:
+        return _elder_clauses(text, person)
+    me = speaker(text)
+    if me is None and re.search(_SPOUSE, text):
+        # "我…，我爱人…" names two parents without saying which is which: the rules ask the same of both,
+        # so the speaker is taken as the father and the spouse as the mother
+        me = FATHER
+    out = []
+    for sentence in _SENTENCE.finditer(text):
+        current: tuple[str, ...] | None = None
+        for clause in _CLAUSE.finditer(sentence.group()):
+            who = _who(clause.group(), me)
+            current = who if who is not None else current
+            if current is not None and person in current:
+                out.append(clause.group())
+    return "，".join(out)

@@ -1,0 +1,102 @@
+"""西教发〔2024〕8号 as one review: the separate 8号 calculators run on one family's facts, combined with
+three-valued, short-circuit AND — one failed part decides, every part met decides, else only the open parts ask."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, create_model
+
+from calculators.base import REGISTRY, Explain
+from calculators.kit import Conditions
+from calculators.rules import (  # noqa: F401  (the parts register themselves on import)
+    admission_nonlocal,
+    admission_nonlocal_employment,
+    admission_nonlocal_housing,
+)
+from calculators.rules.admission_common import checklist, nonlocal_rule
+from core.schema import CalcResult
+
+# The parts in the order they decide most often: who the rules apply to and the child's age first, then
+# the parents' work, the home and the residence permits (三（一）—（四）).
+FAMILY = ("admission_nonlocal_family", "适用范围、出生日期、户口簿与网上申请")
+EMPLOYMENT = ("admission_nonlocal_employment", "父母在京务工就业材料")
+HOUSING = ("admission_nonlocal_housing", "在西城区实际居住材料")
+PERMIT = ("admission_nonlocal_residence_permit", "北京市居住证")
+PRIMARY_PARTS = (FAMILY, EMPLOYMENT, HOUSING, PERMIT)
+MATERIAL_PARTS = (EMPLOYMENT, HOUSING, PERMIT)  # 四2: a graduate's materials are reviewed by these standards
+
+# 三（三）2、3 name papers to bring in a special situation (a single parent; parents in two hukou books).
+# In the family part a family that does not say it is in one is not asked: the papers are listed as a note.
+SITUATIONAL_PART = FAMILY[0]
+SITUATIONAL = {
+    "single_parent": "如为单亲家庭，须提供抚养方的有效法律文书（三（三）2）",
+    "parents_in_same_hukou_book": "如父母户籍不在同一户口簿，须提供《结婚证》、父母双方户口簿和《出生医学证明》（三（三）3）",
+}
+
+
+def union_inputs(name: str, parts: tuple[tuple[str, str], ...], base: type[BaseModel] | None = None):
+    """One input model holding every field of the parts' models (and `base`'s), each declared once."""
+    fields: dict = {}
+    for model in ([base] if base else []) + [REGISTRY[p].inputs for p, _ in parts]:
+        for n, f in model.model_fields.items():
+            fields.setdefault(n, (f.annotation, f))
+    return create_model(name, **fields)
+
+
+def review(c: Conditions, inputs: BaseModel, parts: tuple[tuple[str, str], ...]) -> bool | None:
+    """Run each part on the facts it knows; record one condition per part; stop at the first failed part."""
+    ex, given = c.ex, inputs.model_dump(exclude_none=True)
+    verdicts: list[bool | None] = []
+    for i, (name, label) in enumerate(parts):
+        calc = REGISTRY[name]
+        result = calc.run({k: v for k, v in given.items() if k in calc.inputs.model_fields}, ex.as_of)
+        for cite in result.citations:
+            if cite not in ex.citations:
+                ex.citations.append(cite)
+        for w in result.warnings:
+            ex.warn(w)
+        ex.step(f"【{label}】")
+        ex.steps.extend(f"　{s}" for s in result.steps)
+        open_fields = list((result.extra or {}).get("missing_fields", ()))
+        met = result.eligible
+        if met is None and name == SITUATIONAL_PART:
+            for f in [f for f in open_fields if f in SITUATIONAL]:
+                ex.warn(SITUATIONAL[f])
+                open_fields.remove(f)
+            if not open_fields and _only_situational_open(result):
+                met = True  # only the special-situation papers were open
+        failed = [r for r in (result.extra or {}).get("conditions", ()) if r.get("met") is False]
+        detail = "；".join(f"{r['condition']}：{r['detail']}" for r in failed) if failed else ""
+        c.add(
+            met, label, detail=detail, article=calc.article, fields=tuple(open_fields) if met is None else ()
+        )
+        verdicts.append(met)
+        if met is False:
+            rest = "、".join(lbl for _, lbl in parts[i + 1 :])
+            if rest:
+                ex.step(f"已有一项审核标准不符合，结论已定，其余（{rest}）不再逐项判断")
+            break
+    return c.verdict if verdicts else None
+
+
+def _only_situational_open(result: CalcResult) -> bool:
+    """Every condition left open in the result is one of the special-situation papers."""
+    fields = (result.extra or {}).get("missing_fields", ())
+    return bool(fields) and all(f in SITUATIONAL for f in fields)
+
+
+ReviewInputs = union_inputs("ReviewInputs", PRIMARY_PARTS)
+
+
+@nonlocal_rule(
+    title="非本市户籍适龄儿童在西城区上小学：8号文各项审核标准合并判断",
+    article="一、三（一）至（四）、四3",
+)
+def admission_nonlocal_review(ex: Explain, inputs: ReviewInputs) -> CalcResult:
+    """一、三（一）—（四）、四3: 适用范围与出生日期、父母双方在京务工就业材料、在西城区实际居住材料、户口簿、
+    北京市居住证——各项均须符合；任一项不符合即不能通过审核。2024年入学适用."""
+    c = checklist(ex, inputs)
+    review(c, inputs, PRIMARY_PARTS)
+    ex.extra["办理"] = (
+        "审核通过后由居住地街道办事处开具《非本市户籍适龄儿童在西城区就读批准书》（二（二）、（三））"
+    )
+    return c.conclude()

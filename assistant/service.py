@@ -12,6 +12,7 @@ from assistant.compose import compose_calculation, compose_clauses, validity_war
 from assistant.conversation import Answer, Conversation
 from assistant.intents import Intent, best_intent, load_intents
 from assistant.llm import make_chat_model, rewrite
+from assistant.numbers import find_numbers
 from assistant.slots import extract
 from calculators.base import Calculator, InputError, load_all
 from core.format import citation_label
@@ -29,6 +30,18 @@ INJECTION = re.compile(
     r"你现在是|扮演|jailbreak|developer mode|^\s*system\s*[:：]|你必须(回答|确认|同意)",
     re.IGNORECASE,
 )
+# People speaking of their own case ("我们能拿多少"): with these, or with a figure or a date stated, a
+# calculator runs. A question about the rule itself ("新能源叉车更新能补多少") gets the rule, quoted, and an
+# offer to compute. Phrases that only open a question (我想问) are not an own case.
+OWN_CASE = re.compile(r"我|咱|俺|本公司|本单位|本企业|自家")
+# Words that ask what the rule is (a rate, a cap, the conditions, who, whether two combine), even when the
+# question also names a category ("我们是二档企业，租房补贴按多少补").
+RULE_WORDS = re.compile(
+    r"多少比例|什么比例|按多少|什么标准|标准是|每.{0,6}(奖|补|给)多少|最多|上限|封顶|最高|几年|多少年|"
+    r"什么条件|哪些条件|有什么要求|怎么申请|如何申请|需要什么|要什么|能不能同时|能同时|可以同时|算不算|"
+    r"属不属于|是否属于|哪些"
+)
+JUST_ASKING = re.compile(r"我想(问|了解|知道|咨询)(一下)?|请问|问一下|想问")
 # A follow-up that changes an input: "那如果是1200千瓦呢？"
 FOLLOW_UP = re.compile(r"^(那|如果|要是|假如|换成|改成|再算|那么)|呢[？?]?$")
 
@@ -94,6 +107,10 @@ class Assistant:
             values = extract(q, list(intent.slots), self.today).values
             if values or ASKS_FOR_RESULT.search(q):
                 conv.calculator, conv.inputs, conv.missing = intent.calculator, {}, []
+                if not _own_case(flat, values):
+                    ruled = self._rule(q, intent, conv, values)
+                    if ruled is not None:
+                        return ruled
                 return self._calculate(q, intent, conv, values)
         return self._retrieve(q)
 
@@ -148,6 +165,30 @@ class Assistant:
             q, "calculated", body + _warning_list(notes), result.citations, result, validity_warnings=notes
         )
 
+    def _rule(self, q: str, intent: Intent, conv: Conversation, values: dict) -> Answer | None:
+        """A rule question: the clause of the calculator's document that answers it, the calculator's rule
+        from its parameters (each quoted and cited), and an offer to compute — no interrogation. None when
+        that document has no clause for it (the calculator then asks for what it needs)."""
+        calc = self.calculators[intent.calculator]
+        result = self.retriever.search(q, k=3, doc_no=calc.doc_no)
+        if not result.hits:
+            return None
+        top = result.hits[0].score
+        found = self._clauses(q, [h for h in result.hits[:2] if h.score >= top * 0.9], exact=False)
+        conv.inputs = {**intent.fixed, **values}
+        pending = calc.run(dict(conv.inputs), self.today)
+        conv.missing = list((pending.extra or {}).get("missing_fields", []))
+        doc = self.docs.get(calc.doc_no)
+        name = doc.short_name if doc and doc.short_name else None
+        rule = "\n".join(
+            f"- {citation_label(c.doc_no, name or c.title, c.article)}：“{c.quote}”"
+            for c in pending.citations
+        )
+        asks = [self._ask_text(intent, calc, n) for n in conv.missing[:3]]
+        offer = f"如需按您的情况测算，请告诉我：{'；'.join(asks)}" if asks else "告诉我您的情况即可为您测算。"
+        text = f"{found.answer}\n\n**{calc.title}**的计算依据：\n\n{rule}\n\n{offer}"
+        return replace(found, answer=text, citations=found.citations + tuple(pending.citations))
+
     def _ask_text(self, intent: Intent, calc: Calculator, name: str) -> str:
         spec = next((s for s in intent.slots if s.name == name), None)
         if spec and spec.ask and spec.ask != name:
@@ -174,6 +215,19 @@ class Assistant:
             f"- {citation_label(d.doc_no, d.short_name or d.title)}" for d in self.docs.values()
         )
         return Answer(q, "not_found", f"{lead}\n\n公报包含以下文件，您可以就这些内容提问：\n\n{covered}")
+
+
+def _own_case(flat: str, values: dict) -> bool:
+    """The user speaks of their own case: a figure or a date of theirs; else, unless they ask what the rule
+    is, a fact they state or the first person. A figure is written in digits or is a sum (两亿); a small
+    Chinese numeral names a category ("二档", "一级残疾")."""
+    figure = any(any(ch.isdigit() for ch in n.text) or n.value >= 100 for n in find_numbers(flat))
+    dated = any(isinstance(v, str) and v[:4].isdigit() for v in values.values())
+    if figure or dated:
+        return True
+    if RULE_WORDS.search(flat):
+        return False
+    return bool(values) or bool(OWN_CASE.search(JUST_ASKING.sub("", flat)))
 
 
 def _warning_list(notes: tuple[str, ...]) -> str:

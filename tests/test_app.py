@@ -130,7 +130,7 @@ def test_rejected_llm_calculation_falls_back_to_the_table_with_a_notice(app_with
 
 
 def test_needs_input_then_the_reply_completes_the_calculation(app):
-    first = ask(app, "分布式光伏项目能拿多少奖励？")
+    first = ask(app, "我们的分布式光伏项目能拿多少奖励？")
     assert "并网装机容量" in texts(first)
     assert "还需要信息" in texts(first)
     second = ask(app, "800千瓦")

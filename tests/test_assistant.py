@@ -58,7 +58,7 @@ def test_calculation_shows_amount_steps_and_citation(assistant):
 
 def test_missing_input_is_asked_then_filled_then_changed(assistant):
     conv = Conversation()
-    a = assistant.ask("分布式光伏项目能拿多少奖励？", conv)
+    a = assistant.ask("我们的分布式光伏项目能拿多少奖励？", conv)
     assert a.status == "needs_input"
     assert "装机容量" in a.answer
     assert conv.missing == ["capacity_kw"]
@@ -232,3 +232,29 @@ def test_bold_leaves_edge_punctuation_outside_so_markdown_closes_it():
         "**非本市户籍儿童须提供居住证**。" in shown
         and shown.replace("**", "") == "甲乙丙。非本市户籍儿童须提供居住证。其他内容"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["分布式光伏项目能拿多少奖励？", "新能源叉车更新能补多少", "老人在父母食堂吃饭每天补多少",
+     "我想问一下装光伏每千瓦奖多少", "我们是二档企业，租房补贴按多少比例补？"],
+)  # fmt: skip
+def test_a_question_about_the_rule_gets_the_rule_and_an_offer_not_an_interrogation(assistant, question):
+    a = assistant.ask(question, Conversation())
+    assert a.status == "answered", a.answer
+    assert "计算依据" in a.answer and ("请告诉我" in a.answer or "即可为您测算" in a.answer)
+    assert any(c.chunk_id for c in a.citations)  # the clause itself is quoted
+
+
+@pytest.mark.parametrize(
+    "question", ["我们能拿多少光伏奖励", "光伏装机500千瓦能拿多少", "我家老人在父母食堂吃饭能补多少"]
+)
+def test_an_own_case_or_stated_facts_get_a_calculation(assistant, question):
+    assert assistant.ask(question, Conversation()).status in ("needs_input", "calculated")
+
+
+def test_the_offer_is_taken_up_by_a_reply_with_the_facts(assistant):
+    conv = Conversation()
+    assert assistant.ask("分布式光伏项目能拿多少奖励？", conv).status == "answered"
+    b = assistant.ask("800千瓦", conv)
+    assert b.status == "calculated" and b.calculation.amount_yuan == 960000

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 
 from calculators.base import InputError, load_all
+from core.cli import load_json_object
 
 
 def _print(obj, as_json: bool) -> None:
@@ -43,9 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: unknown calculator {args.name!r}; see 'python -m calculators list'", file=sys.stderr)
         return 2
     try:
-        inputs = json.loads(args.input)
-        if not isinstance(inputs, dict):
-            raise ValueError("--input must be a JSON object")
+        inputs = load_json_object(args.input)
         as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()  # the edge: today by default
         result = calcs[args.name].run(inputs, as_of)
     except (ValueError, InputError) as e:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,6 +52,7 @@ class Calculator:
         unknown = sorted(set(raw_inputs) - set(fields))
         if unknown:
             raise InputError(f"{self.name}: unknown inputs {unknown}; known: {sorted(fields)}")
+        strict_numbers(self.name, raw_inputs, fields)
         absent = [n for n, f in fields.items() if f.is_required() and raw_inputs.get(n) is None]
         if absent and self.screen is not None:
             decided = self.screen(dict(raw_inputs), as_of, {k: load_param(k) for k in self.params})
@@ -101,6 +103,26 @@ class Calculator:
             "stage": self.stage,
             "kind": self.kind,
         }
+
+
+def _takes_numbers(annotation) -> bool:
+    """True when a field holds a number (int or float, possibly optional or a list of them)."""
+    if annotation in (int, float):
+        return True
+    return any(_takes_numbers(a) for a in get_args(annotation) if a is not type(None))
+
+
+def strict_numbers(name: str, raw: dict, fields: dict) -> None:
+    """A yes/no is not a number (JSON true would pass as 1), and NaN or infinity is no amount: refused with the
+    real reason before pydantic's lax conversion can turn them into a figure."""
+    for key, value in raw.items():
+        if not _takes_numbers(fields[key].annotation):
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, bool):
+                raise InputError(f"{name}: {key}: expects a number, got a yes/no value ({str(v).lower()})")
+            if isinstance(v, float) and not math.isfinite(v):
+                raise InputError(f"{name}: {key}: expects a finite number, got {v}")
 
 
 REGISTRY: dict[str, Calculator] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
@@ -27,3 +28,39 @@ def stdin_lines(stream: BinaryIO | None = None) -> Iterator[tuple[int, str | Non
             yield n, raw.decode("utf-8").rstrip("\r\n"), None
         except UnicodeDecodeError as e:
             yield n, None, f"line {n} is not valid UTF-8 (byte {e.start}: {raw[e.start : e.start + 1]!r})"
+
+
+MAX_JSON_BYTES = 100_000  # far above any calculator's inputs; bounds what a caller can make us parse
+MAX_JSON_DEPTH = 20  # inputs are a flat object with a few lists; deeper nesting is no calculator input
+
+
+def load_json_object(text: str, what: str = "--input") -> dict:
+    """A JSON object from the command line, bounded in size and depth before it is parsed (50,000 nested
+    brackets would otherwise end in a RecursionError). ValueError says what is wrong."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_JSON_BYTES:
+        raise ValueError(f"{what} is larger than {MAX_JSON_BYTES} bytes")
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            escaped, in_string = (not escaped and ch == "\\"), in_string and (escaped or ch != '"')
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    if deepest > MAX_JSON_DEPTH:
+        raise ValueError(f"{what} is nested {deepest} deep; at most {MAX_JSON_DEPTH} levels are accepted")
+    try:
+        value = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{what} is not valid JSON ({e.msg} at character {e.pos})") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"{what} must be a JSON object")
+    return value
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number a calculator can use")

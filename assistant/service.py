@@ -13,6 +13,7 @@ from assistant.conversation import Answer, Conversation
 from assistant.intents import Intent, best_intent, load_intents
 from assistant.llm import make_chat_model, rewrite
 from assistant.numbers import find_numbers
+from assistant.premise import ASKS_TO_CONFIRM, unsupported_claim
 from assistant.slots import extract
 from calculators.base import Calculator, InputError, load_all
 from core.format import citation_label
@@ -95,6 +96,9 @@ class Assistant:
         missing = self.retriever.missing(q, ref)
         if missing:  # never answer a clause that does not exist with another one
             return self._not_found(q, f"{missing}请核对文号和条款号。")
+
+        if ASKS_TO_CONFIRM.search(flat) and not OWN_CASE.search(JUST_ASKING.sub("", flat)):
+            return self._retrieve(q)  # "…对吗？" asks whether the rule says so: checked against the clauses
 
         intent, _ = best_intent(q, self.intents)
         if conv.calculator and (intent is None or intent.calculator == conv.calculator):
@@ -202,6 +206,13 @@ class Assistant:
             return self._not_found(q)
         top = result.hits[0].score
         hits = [h for h in result.hits[:3] if h.score >= top * 0.9] or list(result.hits[:1])
+        unsupported = unsupported_claim(q, [h.chunk.text for h in hits[:2]])
+        if unsupported:  # the nearest rule is shown as such, never as a confirmation
+            nearest = self._clauses(q, hits[:1], exact=False)
+            body = nearest.answer.replace(
+                "根据公报，相关规定如下：", "与您的说法最接近的条文如下（仅供对照，并不是您说的内容）：", 1
+            )
+            return replace(nearest, status="not_found", answer=f"{unsupported}\n\n{body}")
         return self._clauses(q, hits, exact=False)
 
     def _clauses(self, q: str, hits, exact: bool) -> Answer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 from assistant.numbers import find_numbers
@@ -13,6 +14,7 @@ from core.settings import Settings
 
 _CITED = re.compile(r"\[([^\[\]]+?〔\d{4}〕\d+号[^\[\]]*)\]")
 MAX_TOOL_ROUNDS = 3
+DEFAULT_DEADLINE_S = 20.0  # the whole exchange with the model, when its client names no timeout
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,46 @@ def check_grounded(
     return None
 
 
+def _amount_stated(text: str, calculation: CalcResult | None) -> bool:
+    """The calculation's amount, in yuan or in 万, is in the text (a reply like "好的" has no substance)."""
+    if calculation is None or calculation.amount_yuan is None:
+        return True
+    amount = round(float(calculation.amount_yuan), 4)
+    return any(round(n.value, 4) in (amount, round(amount / 10000, 4)) for n in _numbers(text))
+
+
+def with_deadline(call, seconds: float):
+    """call() in a daemon thread, waited for at most `seconds` in total — a server that drips one byte at a
+    time defeats a per-read timeout, not this. TimeoutError when the deadline passes (the thread is left to
+    finish on its own; being a daemon it never holds the process open)."""
+    box: dict = {}
+
+    def run():
+        try:
+            box["value"] = call()
+        except BaseException as e:  # handed to the caller below
+            box["error"] = e
+
+    worker = threading.Thread(target=run, daemon=True, name="llm-call")
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise TimeoutError(f"no complete answer within {seconds:g} s")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
 def rewrite(
-    model, question: str, citations: tuple[Citation, ...], calculation: CalcResult | None, tools=()
+    model,
+    question: str,
+    citations: tuple[Citation, ...],
+    calculation: CalcResult | None,
+    tools=(),
+    deadline_s: float | None = None,
 ) -> LLMReply:
-    """Ask the model; accept its answer only if every citation was retrieved and every number is grounded."""
+    """Ask the model; accept its answer only if every citation was retrieved and every number is grounded.
+    The whole exchange, tool rounds included, must finish within `deadline_s` (the model's timeout)."""
     from langchain_core.messages import HumanMessage, SystemMessage, ToolMessage
 
     sources, calc = _context(citations, calculation)
@@ -95,14 +133,15 @@ def rewrite(
         HumanMessage(USER.format(question=question, sources=sources, calculation=calc)),
     ]
     tool_results: list[CalcResult] = []
-    try:
+
+    def converse():
         bound = model.bind_tools(list(tools)) if tools else model
         by_name = {t.name: t for t in tools}
         for _ in range(MAX_TOOL_ROUNDS + 1):
             reply = bound.invoke(messages)
             calls = getattr(reply, "tool_calls", None) or []
             if not calls:
-                break
+                return reply
             messages.append(reply)
             for call in calls:
                 tool = by_name.get(call["name"])
@@ -110,10 +149,21 @@ def rewrite(
                 if isinstance(output, dict) and "steps" in output:
                     tool_results.append(output)
                 messages.append(ToolMessage(str(output), tool_call_id=call["id"]))
-        else:
-            return LLMReply(None, "大模型调用工具次数过多")
-    except Exception as e:  # network errors, timeouts, bad responses: never break the answer
+        return None
+
+    deadline = (
+        deadline_s
+        if deadline_s is not None
+        else getattr(model, "request_timeout", None) or DEFAULT_DEADLINE_S
+    )
+    try:
+        reply = with_deadline(converse, float(deadline))
+    except TimeoutError:
+        return LLMReply(None, f"大模型超时（{float(deadline):g} 秒内没有完整回答）")
+    except Exception as e:  # network errors, bad responses: never break the answer
         return LLMReply(None, f"大模型暂不可用（{type(e).__name__}）")
+    if reply is None:
+        return LLMReply(None, "大模型调用工具次数过多")
     text = (reply.content or "").strip() if isinstance(reply.content, str) else ""
     if not text:
         return LLMReply(None, "大模型没有给出回答")
@@ -121,4 +171,6 @@ def rewrite(
     problem = check_grounded(text, {c.chunk_id for c in citations if c.chunk_id}, context, calculation)
     if problem:
         return LLMReply(None, f"大模型的回答未通过核对（{problem}）")
+    if not _amount_stated(text, calculation):
+        return LLMReply(None, "大模型的回答没有给出测算金额")
     return LLMReply(text)

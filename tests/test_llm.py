@@ -111,7 +111,33 @@ def test_timeout_falls_back(server, settings):
     server.delay = 2.0
     server.content = f"5元 [{CITE.chunk_id}]"
     reply = rewrite(_model(settings, server.url, timeout=0.5), "问题", (CITE,), None)
-    assert reply.text is None and "不可用" in reply.fallback_reason
+    assert reply.text is None and ("不可用" in reply.fallback_reason or "超时" in reply.fallback_reason)
+
+
+def test_the_deadline_bounds_the_whole_exchange_not_each_read():
+    import time
+
+    from assistant.llm import with_deadline
+
+    started = time.perf_counter()
+    with pytest.raises(TimeoutError):
+        with_deadline(
+            lambda: time.sleep(5), 0.3
+        )  # a drip-feeding server: each read is quick, the whole never ends
+    assert time.perf_counter() - started < 2
+    assert with_deadline(lambda: 42, 1.0) == 42
+    with pytest.raises(ValueError, match="boom"):
+        with_deadline(lambda: (_ for _ in ()).throw(ValueError("boom")), 1.0)
+
+
+def test_a_reply_without_the_calculated_amount_is_not_shown_instead_of_the_calculation():
+    from assistant.llm import _amount_stated
+
+    calc = CalcResult(
+        "green_pv_reward", {"capacity_kw": 500}, 600000, True, ("500 千瓦 × 1200 元/千瓦 = 60万元",)
+    )
+    assert not _amount_stated("好的", calc)
+    assert _amount_stated("可获得60万元奖励。", calc) and _amount_stated("共600000元", calc)
 
 
 def test_calculation_amounts_count_as_grounded():

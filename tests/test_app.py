@@ -305,3 +305,16 @@ def test_clause_browser_lists_documents_reads_articles_and_copies_citations(app)
     assert not app.exception
     found = [e.label for e in app.main.expander]
     assert found and all(label.startswith("西民发〔2024〕1号") for label in found)
+
+
+def test_the_wizard_asks_the_non_local_materials_only_of_a_non_local_family():
+    from calculators.base import load_all
+    from ui.eligibility import nonlocal_only_fields, wizard_steps
+
+    calcs = [c for c in load_all().values() if c.stage == "middle"]
+    everything = [c for c in load_all().values() if c.stage]
+    hidden = nonlocal_only_fields(everything)
+    assert "father_employment_type" in hidden and "birth_date" not in hidden
+    shown = {f.name for _, fields in wizard_steps(calcs, {}, hidden) for f in fields}
+    assert not shown & hidden
+    assert {f.name for _, fields in wizard_steps(calcs, {}) for f in fields} & hidden  # a non-local family: asked

@@ -67,12 +67,24 @@ def first_step(calcs: list[Calculator], fallback: dict) -> list[FieldSpec]:
     return [stage] + ([hukou] if hukou else [])
 
 
-def wizard_steps(calcs: list[Calculator], fallback: dict) -> list[tuple[str, list[FieldSpec]]]:
-    """(step title, fields) for the steps that have fields; a field shared by several calculators appears once."""
+def nonlocal_only_fields(calcs: list[Calculator]) -> set[str]:
+    """Fields only the non-local-children materials ask for (西教发〔2024〕8号), not the 7号 primary rules."""
+    local = {
+        n for c in calcs if c.doc_no != NONLOCAL_DOC and c.stage == "primary" for n in c.inputs.model_fields
+    }
+    return {n for c in calcs if c.doc_no == NONLOCAL_DOC for n in c.inputs.model_fields} - local
+
+
+def wizard_steps(
+    calcs: list[Calculator], fallback: dict, hidden: set[str] = frozenset()
+) -> list[tuple[str, list[FieldSpec]]]:
+    """(step title, fields) for the steps that have fields; a field shared by several calculators appears once;
+    `hidden` fields are not asked (the 8号 materials, unless the child's hukou is non-local)."""
     seen: dict[str, FieldSpec] = {STAGE: None, HUKOU: None}  # asked in the first step
     for c in calcs:
         for spec in field_specs(c.inputs, fallback):
-            seen.setdefault(spec.name, spec)
+            if spec.name not in hidden:
+                seen.setdefault(spec.name, spec)
     grouped: dict[str, list[FieldSpec]] = {s: [] for s in STEPS}
     for spec in seen.values():
         if spec is not None:
@@ -172,8 +184,9 @@ def page() -> None:
     st.session_state.setdefault("wiz_step", 0)
     st.session_state.setdefault("wiz_values", {})
     values = st.session_state.wiz_values
+    hidden = set() if values.get(HUKOU) in NONLOCAL_HUKOU else nonlocal_only_fields(calcs)
     calcs = relevant(calcs, values)
-    steps = [("基本情况", first_step(calcs, fallback)), *wizard_steps(calcs, fallback)]
+    steps = [("基本情况", first_step(calcs, fallback)), *wizard_steps(calcs, fallback, hidden)]
     step = min(st.session_state.wiz_step, len(steps))
     st.progress(
         step / len(steps),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.negation import negated
 from assistant.slots import SlotSpec, extract
 from core.normalize import normalize
 
@@ -31,7 +32,7 @@ class Intent:
 
     def score(self, text: str) -> int:
         flat = _folded(text)
-        if any(_folded(x) in flat for x in self.excludes):
+        if any(_stated(flat, _folded(x)) for x in self.excludes):
             return 0
         best = 0
         for group in self.triggers:
@@ -50,6 +51,18 @@ class Intent:
 
 
 COMPOSITE_BONUS = 100  # above any trigger group's length
+
+
+def _stated(flat: str, word: str) -> bool:
+    """An exclude word rules an intent out only where it is stated, not denied: "不是人民银行认定的那种国家级"
+    names 国家级 to rule it out, so it must not exclude the intent for the other level. An exclude that itself
+    starts with a negator ("没拿到市级") is stated wherever it occurs."""
+    start = flat.find(word)
+    while start != -1:
+        if not negated(flat, start):
+            return True
+        start = flat.find(word, start + 1)
+    return False
 
 
 @lru_cache(maxsize=8192)

@@ -134,6 +134,13 @@ class Quantity:
     unit: str | None  # canonical unit, or None when the number stands alone
     start: int
     end: int
+    # "800多单", "3万余单", "20来天": more than the figure (read only by slots that allow it)
+    approx: bool = False
+
+
+_MORE_THAN = ("多", "余", "来")  # "N多单": a count above N, said roughly
+_APPROX_UNITS = ("order", "day", "person", "item", "vehicle")  # counts only: "十多元" stays as written
+_JIAO = re.compile(r"([1-9一二两三四五六七八九])(?:毛|角)?(?![\d万千百十天日单年月个人次份家岁号点.元块])")
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -147,16 +154,27 @@ def find_quantities(text: str) -> list[Quantity]:
         unit, end = None, n.end
         rest = low[n.end : n.end + 8].lstrip()
         offset = len(low[n.end : n.end + 8]) - len(rest)
+        approx = False
         for spelling, canonical in _UNIT_PATTERNS:
             if rest.startswith(spelling):
                 unit, end = canonical, n.end + offset + len(spelling)
                 break
+            if rest[:1] in _MORE_THAN and rest[1:].startswith(spelling) and canonical in _APPROX_UNITS:
+                unit, end, approx = canonical, n.end + offset + 1 + len(spelling), True
+                break
         value = n.value
+        if unit == "yuan" and low[end - 1 : end] == "块":
+            # spoken money: "4块5" / "三块八毛" is 4.5 / 3.8 yuan, not 4 yuan and a number 5
+            jiao = _JIAO.match(text, end)
+            if jiao:
+                digit = jiao.group(1)
+                value += (int(digit) if digit.isdigit() else _DIGIT_VALUE[digit]) / 10
+                end = jiao.end()
         if unit == "year" and n.text.isdigit() and 1900 <= value <= 2100:
             unit = "calendar_year"  # "2021年建成" is a date, not a duration
         if unit == "MW":
             unit, value = "kW", value * 1000
-        out.append(Quantity(value, unit, n.start, end))
+        out.append(Quantity(value, unit, n.start, end, approx))
     return out
 
 
@@ -270,10 +288,22 @@ def find_dates(text: str, today: date | None = None) -> list[DateMention]:
 
 
 # "6月份每天都去", "上个月天天在那吃", "这个月到今天每天": the days of that month, read against the day asked.
-_EVERY_DAY = re.compile(r"每天|天天|每日|一天不落")
+_EVERY_DAY = re.compile(r"每天|天天|每日|一天不落|一天(?:都|也)?(?:没|没有|不)(?:落|缺|断|拉|空)")
 _MONTH_NAMED = re.compile(
     r"(?P<prev>上个?月)|(?P<this>这个月|本月)|(?<![\d年])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份|月)(?!\s*\d)"
 )
+
+
+def _clauses_with_month(text: str):
+    """Each clause with the month it names, or else the month named earlier in its sentence ("上个月他一天都没
+    落下，每天中午都去" — the 每天 clause is about 上个月)."""
+    for sentence in re.split(r"[。;；!！?？]", text):
+        named, where = None, ""
+        for clause in re.split(r"[,，]", sentence):
+            own = _MONTH_NAMED.search(clause)
+            if own:
+                named, where = own, clause
+            yield (clause if own or named is None else where + clause), (own or named)
 
 
 def days_of_month_every_day(text: str, today: date | None) -> int | None:
@@ -282,8 +312,7 @@ def days_of_month_every_day(text: str, today: date | None) -> int | None:
     the clause says so (到今天/到现在/至今), else the whole month."""
     if today is None:
         return None
-    for clause in re.split(r"[,，。;；!！?？]", normalize(text)):
-        month = _MONTH_NAMED.search(clause)
+    for clause, month in _clauses_with_month(normalize(text)):
         if not month or not _EVERY_DAY.search(clause):
             continue
         year = today.year

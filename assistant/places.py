@@ -24,6 +24,9 @@ ELSEWHERE = re.compile(
     r"(?!北京)[\u4e00-\u9fff](?![在到去回从的了是和与个本全超])[\u4e00-\u9fff]市(?!场|级|民|里|政|内|文|区|委|局|教|财|发|住|生|商)"
 )
 CLAUSE = re.compile(r"[^,，。;；!！?？\n]+")
+# A place a message gave a workplace or other organisation earlier ("在西城一家医院工作") holds when a later
+# clause names it again without a place ("住的是医院的职工公房").
+ORGANISATION = re.compile(r"医院|公司|单位|学校|研究院|研究所|银行|超市|商场|饭店|餐厅|酒店|工厂|机关")
 
 
 def place_of(text: str, words: tuple[str, ...]) -> bool | None:
@@ -37,10 +40,39 @@ def place_of(text: str, words: tuple[str, ...]) -> bool | None:
             (m.start(), False) for m in ELSEWHERE.finditer(c)
         ]
         if not places:
+            earlier = _organisation_place(text[: clause.start()], c)
+            if earlier is None:
+                earlier = _topic_place(text[: clause.start()])
+            if earlier is not None:
+                return earlier
             continue
         spot = min(spots)
         pos, inside = min(places, key=lambda p: (abs(p[0] - spot), p[0] < spot))
         if inside and negated(c, pos):
             return False
         return inside
+    return None
+
+
+# "西城这边我们没买房，一直租房住": a place set as the topic of a sentence holds for its later clauses.
+TOPIC = re.compile(rf"(西城|{BEIJING_DISTRICTS})(?:区)?(?:这边|那边|这儿|那儿|这里|那里)")
+SENTENCE_END = re.compile(r"[。!！?？\n]")
+
+
+def _topic_place(before: str) -> bool | None:
+    """The place a sentence set as its topic before the clause ("西城这边…，"); None when it set none."""
+    sentence = SENTENCE_END.split(before)[-1]
+    topics = list(TOPIC.finditer(sentence))
+    return topics[-1].group(1) == "西城" if topics else None
+
+
+def _organisation_place(before: str, clause: str) -> bool | None:
+    """The place given earlier to an organisation the clause names again; None when none was given."""
+    for org in dict.fromkeys(m.group() for m in ORGANISATION.finditer(clause)):
+        found = None
+        for m in re.finditer(rf"(西城|{ELSEWHERE.pattern})[^,，。;；!！?？\n]{{0,8}}?{org}", before):
+            inside = IN_XICHENG.fullmatch(m.group(1)) is not None
+            found = False if inside and negated(before, m.start(1)) else inside
+        if found is not None:
+            return found
     return None

@@ -12,7 +12,7 @@ from assistant.compose import compose_calculation, compose_clauses, validity_war
 from assistant.conversation import Answer, Conversation
 from assistant.intents import Intent, best_intent, load_intents
 from assistant.llm import make_chat_model, rewrite
-from assistant.numbers import find_numbers
+from assistant.numbers import find_numbers, find_quantities
 from assistant.premise import ASKS_TO_CONFIRM, unsupported_claim
 from assistant.slots import extract
 from calculators.base import Calculator, InputError, load_all
@@ -38,7 +38,7 @@ OWN_CASE = re.compile(r"我|咱|俺|本公司|本单位|本企业|自家")
 # Words that ask what the rule is (a rate, a cap, the conditions, who, whether two combine), even when the
 # question also names a category ("我们是二档企业，租房补贴按多少补").
 RULE_WORDS = re.compile(
-    r"多少比例|什么比例|按多少|什么标准|标准是|每.{0,6}(奖|补|给)多少|最多|上限|封顶|最高|几年|多少年|"
+    r"多少比例|什么比例|按多少|什么标准|标准是|每.{0,6}(奖|补|给)多少|最多|上限|封顶|最高|(?<![好这那十前])几年|多少年|"
     r"什么条件|哪些条件|有什么要求|怎么申请|如何申请|需要什么|要什么|能不能同时|能同时|可以同时|算不算|"
     r"属不属于|是否属于|哪些"
 )
@@ -230,9 +230,11 @@ class Assistant:
 
 def _own_case(flat: str, values: dict) -> bool:
     """The user speaks of their own case: a figure or a date of theirs; else, unless they ask what the rule
-    is, a fact they state or the first person. A figure is written in digits or is a sum (两亿); a small
-    Chinese numeral names a category ("二档", "一级残疾")."""
-    figure = any(any(ch.isdigit() for ch in n.text) or n.value >= 100 for n in find_numbers(flat))
+    is, a fact they state or the first person. A figure is written in digits, is a sum (两亿) or carries a
+    unit; a small Chinese numeral without one names a category ("二档", "一级残疾")."""
+    figure = any(any(ch.isdigit() for ch in n.text) or n.value >= 100 for n in find_numbers(flat)) or any(
+        q.unit is not None for q in find_quantities(flat)
+    )  # "一点二兆瓦", "两台" are figures too
     dated = any(isinstance(v, str) and v[:4].isdigit() for v in values.values())
     if figure or dated:
         return True

@@ -45,6 +45,10 @@ class SlotSpec:
         None  # father | mother: read only from the clauses about that parent (assistant/persons.py)
     )
     cue_required: bool = False  # take a value only next to one of `cues` ("社保交了两年", not "住了两年")
+    approx: bool = False  # takes a rough count ("3万多单") as its figure: for a rule whose tiers the lower
+    # bound decides; the calculator is told by a slot of its own (see intents/meal.yaml orders_approx)
+    pairs: str | None = None  # several items, each a count of `unit` with its own value of this unit in the
+    # same clause ("其中17天每顿14块，另外3天只买了4块5的粥" → [[17, 14], [3, 4.5]]); read only when two or more
 
     @classmethod
     def from_dict(cls, name: str, d: dict) -> SlotSpec:
@@ -79,6 +83,8 @@ class SlotSpec:
             month_days=bool(d.get("month_days", False)),
             person=d.get("person"),
             cue_required=bool(d.get("cue_required", False)),
+            pairs=d.get("pairs"),
+            approx=bool(d.get("approx", False)),
         )
 
 
@@ -105,11 +111,59 @@ def concept_patterns(name: str) -> dict:
 
 
 _BREAK = re.compile(r"[,，。;；!！?？]")
+# Between a count and a value, words that make the value a bound or a total, not each item's own value
+# ("60单不满10块", "20天一共花了300元").
+_NOT_OWN_VALUE = re.compile(
+    r"不满|不到|不足|低于|高于|超过|超出|以上|以下|以内|多于|少于|一共|总共|合计|共计|平均|总"
+)
 
 
-def _cue_distance(text: str, start: int, end: int, cues: tuple[str, ...], after_break: bool = True) -> int:
+def _paired(flat: str, quantities: list, spec: SlotSpec, skip: set[int]) -> list[tuple[int, int]]:
+    """(count, value) indexes: each count of the slot's unit with the first value of unit `spec.pairs` after
+    it in its clause, before the next count."""
+    counts = [i for i, q in enumerate(quantities) if i not in skip and q.unit == spec.unit and not q.approx]
+    found = []
+    for k, i in enumerate(counts):
+        q = quantities[i]
+        stop = quantities[counts[k + 1]].start if k + 1 < len(counts) else len(flat)
+        brk = _BREAK.search(flat, q.end)
+        stop = min(stop, brk.start()) if brk else stop
+        j = next(
+            (
+                j
+                for j, v in enumerate(quantities)
+                if v.unit == spec.pairs and q.end <= v.start and v.end <= stop
+            ),
+            None,
+        )
+        if j is None:
+            continue
+        v = quantities[j]
+        if _NOT_OWN_VALUE.search(flat[q.end : v.start] + flat[v.end : v.end + 2]):
+            continue
+        found.append((i, j))
+    return found
+
+
+DATE_CLAUSE_REACH = 30  # a date's cue may close its clause this far on (see _cue_distance)
+
+
+_SENTENCE_END = re.compile(r"[。;；!！?？\n]")
+
+
+def _cue_distance(
+    text: str,
+    start: int,
+    end: int,
+    cues: tuple[str, ...],
+    after_break: bool = True,
+    clause_after: int = 0,
+    same_sentence: bool = False,
+) -> int:
     """Characters between the value at [start, end) and the nearest cue before it (or just after it; with
-    after_break=False only a cue after it in the same clause counts)."""
+    after_break=False only a cue after it in the same clause counts). With clause_after, a cue up to that
+    many characters further on in the same clause also counts: a date opens its clause and the verb it
+    dates closes it ("今年3月才给燃油叉车在西城办的编码登记")."""
     best = 10_000
     for cue in cues:
         for m in re.finditer(re.escape(normalize(cue)), text):
@@ -119,8 +173,16 @@ def _cue_distance(text: str, start: int, end: int, cues: tuple[str, ...], after_
                 gap = text[end : m.start()] + "  "
                 if not after_break and _BREAK.search(gap):
                     continue  # "1.5万单，签约社区助餐点5000单": the cue belongs to the next clause's number
+            elif (
+                m.start() >= end
+                and m.start() - end < clause_after
+                and not _BREAK.search(text[end : m.start()])
+            ):
+                gap = text[end : m.start()] + "  "
             else:
                 continue
+            if same_sentence and _SENTENCE_END.search(gap):
+                continue  # "…签约了一个社区助餐点。自己的助餐点做了1.4万单": that cue is another sentence's
             # A clause break between cue and value makes the pairing much less likely.
             best = min(best, len(gap) + (15 if _BREAK.search(gap) else 0))
     return best
@@ -144,6 +206,7 @@ LOOSE_UNITS = {("t", "tce")}
 # A relative year (去年, 前年, 八年前) fills a calendar-year slot only with its cue close by, in the same clause:
 # "前年缴齐", "去年就全部到位了" — not the 今年 of "今年核定…" three clauses after "买了".
 RELATIVE_YEAR_REACH = 12
+LABEL_REACH = 3  # a cue this close to a value labels it as that cue's slot's (see _labelled)
 
 
 def _denied(flat: str, m: re.Match) -> bool:
@@ -214,7 +277,12 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
 
     date_specs = [s for s in specs if s.date and not s.patterns]
     pairs = [
-        (_cue_distance(flat, d.start, d.end, s.cues) if s.cues else 5_000, 0, i, s)
+        (
+            _cue_distance(flat, d.start, d.end, s.cues, clause_after=DATE_CLAUSE_REACH) if s.cues else 5_000,
+            0,
+            i,
+            s,
+        )
         for s in date_specs
         for i, d in enumerate(dates)
     ]
@@ -227,6 +295,8 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
             out.values[spec.name] = today.isoformat()
 
     def unit_fits(q, spec: SlotSpec) -> bool:  # a bare small number ("三场") is a count, not money
+        if q.approx and not spec.approx:
+            return False
         return (
             q.unit == spec.unit
             or (q.unit, spec.unit) in LOOSE_UNITS
@@ -236,6 +306,15 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
     # The items of a many slot with cues: each number goes to the cued slot of its unit whose cue is nearest.
     cued = [s for s in specs if s.cues and not (s.patterns or s.place_of or s.date)]
     items_used: set[int] = set()
+    for spec in specs:
+        if spec.pairs:
+            found = _paired(flat, quantities, spec, needs_cue)
+            if len(found) >= 2:
+                out.values[spec.name] = [
+                    [round(quantities[i].value) if spec.integer else quantities[i].value, quantities[j].value]
+                    for i, j in found
+                ]
+                items_used.update(x for pair in found for x in pair)
     one_item: set[str] = set()
     for spec in specs:
         if not spec.many or spec.patterns:
@@ -247,10 +326,15 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
         if spec.cues:
             mine = []
             for i, q in enumerate(quantities):
-                if i in needs_cue or not unit_fits(q, spec):
+                if i in needs_cue or i in items_used or not unit_fits(q, spec):
                     continue
+                if spec.within and not spec.within[0] <= q.value <= spec.within[1]:
+                    continue  # "（都是10元以上）" is not one of the tier payments received
                 rivals = [
-                    (_cue_distance(flat, q.start, q.end, t.cues, after_break=False), t is not spec)
+                    (
+                        _cue_distance(flat, q.start, q.end, t.cues, after_break=False, same_sentence=True),
+                        t is not spec,
+                    )
                     for t in cued
                     if unit_fits(q, t)
                 ]
@@ -260,17 +344,31 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
             items_used.update(mine)
             values = [quantities[i].value / spec.scale for i in mine]
         else:
-            values = [q.value / spec.scale for q in quantities if unit_fits(q, spec)]
+            values = [
+                q.value / spec.scale
+                for i, q in enumerate(quantities)
+                if i not in items_used and unit_fits(q, spec)
+            ]
         if values:
             total = sum(values)
             out.values[spec.name] = (int(round(total)) if spec.integer else total) if spec.add_up else values
 
     # Quantity slots: each number goes to at most one slot, matched by unit then by cue.
     number_specs = [
-        s for s in specs if not (s.patterns or s.place_of or s.date or (s.many and s.name not in one_item))
+        s
+        for s in specs
+        if not (s.patterns or s.place_of or s.date or s.pairs or (s.many and s.name not in one_item))
     ]
     used: set[int] = set(items_used)
     pairs = []
+
+    def _labelled(q, spec: SlotSpec) -> int:
+        """A cue-less (catch-all) slot takes last a value another slot's cue sits right next to ("做到1万单的
+        时候拿了3万，…现在累计5.2万单": 1万 is the 的时候 slot's, so the year's count is 5.2万)."""
+        others = [t for t in number_specs if t is not spec and t.cues and t.unit == spec.unit]
+        near = min((_cue_distance(flat, q.start, q.end, t.cues) for t in others), default=10_000)
+        return 1_000 if near <= LABEL_REACH else 0
+
     for spec in number_specs:
         for i, q in enumerate(quantities):
             if i in items_used:
@@ -285,9 +383,15 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 unit_ok = q.unit is None or spec.bare
             if spec.within and not spec.within[0] <= q.value <= spec.within[1]:
                 unit_ok = False  # "二级残疾" is not an age of 2
+            if q.approx and not spec.approx:
+                unit_ok = False  # "800多单" is not 800 orders: only a slot whose rule a lower bound decides takes it
             if unit_ok:
                 exact_unit = 0 if q.unit == spec.unit else 1
-                dist = _cue_distance(flat, q.start, q.end, spec.cues) if spec.cues else 5_000
+                dist = (
+                    _cue_distance(flat, q.start, q.end, spec.cues)
+                    if spec.cues
+                    else 5_000 + _labelled(q, spec)
+                )
                 if i in needs_cue and (dist >= RELATIVE_YEAR_REACH or spec.unit != "calendar_year"):
                     continue
                 pairs.append((dist, exact_unit, i, spec))
@@ -301,4 +405,8 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
             days = days_of_month_every_day(flat, today)
             if days is not None:
                 out.values[spec.name] = days
+    # A slot named _* only claims the figures its cues name ("综合贡献两千万" is not a rent), so they go to
+    # no other slot; it is never an input.
+    for name in [n for n in out.values if n.startswith("_")]:
+        del out.values[name]
     return out

@@ -317,4 +317,6 @@ def test_the_wizard_asks_the_non_local_materials_only_of_a_non_local_family():
     assert "father_employment_type" in hidden and "birth_date" not in hidden
     shown = {f.name for _, fields in wizard_steps(calcs, {}, hidden) for f in fields}
     assert not shown & hidden
-    assert {f.name for _, fields in wizard_steps(calcs, {}) for f in fields} & hidden  # a non-local family: asked
+    assert {
+        f.name for _, fields in wizard_steps(calcs, {}) for f in fields
+    } & hidden  # a non-local family: asked

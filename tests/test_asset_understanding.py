@@ -57,3 +57,21 @@ def test_a_stated_act_and_book_value_give_both_answers(text, route):
     _, result = _run("asset_approval_or_filing", text)
     assert result.eligible is True
     assert route in "".join(result.steps)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "局里两个下属事业单位之间调拨一批电脑，必须做资产评估吗",
+        "同一主管单位下属的两家事业单位之间划转车辆，需要评估吗",
+    ],
+)
+def test_a_transfer_between_subordinate_units_named_without_wuchang_needs_no_evaluation(text):
+    values, result = _run("asset_evaluation_required", text)
+    assert values["act"] == "无偿划转给行政事业单位"
+    assert result.eligible is False
+
+
+def test_a_paid_transfer_is_not_read_as_a_free_one():
+    values, _ = _run("asset_evaluation_required", "下属单位有偿划转设备给外单位要评估吗")
+    assert values.get("act") != "无偿划转给行政事业单位"

@@ -200,3 +200,94 @@ def test_a_startup_subsidy_on_top_of_the_international_award_is_refused():
 def test_first_year_is_the_ordinal_one_but_a_lone_yi_is_not_a_number():
     assert [(q.value, q.unit) for q in find_quantities("第一年租房补贴")] == [(1, "year")]
     assert find_quantities("一年房租") == [] and find_quantities("第一笔") == []
+
+
+# ---------------------------------------------------------------- issue 10, second dev batch: classes
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "我们的金融科技创新中心拿的是市金融监管局的认定，并不是人行那个国家级的，奖励多少？",
+        "金融科技创新中心是市金融监管局认定的（不是国家级），一次性奖励能给多少？",
+    ],
+)
+def test_a_level_named_to_deny_it_does_not_exclude_the_other_level(q):
+    calc, values, result = run(q)
+    assert calc == "fintech_innovation_award"
+    assert result.amount_yuan == 5_000_000
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "公司改造一栋2500平方米的写字楼，我们是产权方，能拿产业空间补贴吗？",
+        "楼宇改造补贴：整栋楼总建筑面积才1800平米，产权单位是我们，能申请吗？",
+    ],
+)
+def test_a_stated_area_below_the_minimum_fails_before_the_investment_is_asked(q):
+    calc, _, result = run(q)
+    assert calc == "fintech_space_upgrade_subsidy"
+    assert (result.amount_yuan, result.eligible) == (0, False)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "境外一家金融机构首次在西城设了独立法人，之前已经领过新设企业的开办费补贴了，国际机构入驻奖励还能拿吗？",
+        "外资机构首次在西城设立独立法人，已经享受了二（一）那个开办费补贴，机构入驻奖励还有份吗？",
+    ],
+)
+def test_a_stated_startup_subsidy_rules_out_the_international_award_without_asking_the_tier(q):
+    calc, _, result = run(q)
+    assert calc == "fintech_international_award"
+    assert (result.amount_yuan, result.eligible) == (0, False)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "金科企业换了办公楼，搬家前忘了向西城园管委会递交书面报备材料，新址房租还补吗？",
+        "我们是金融科技公司，新办公室搬过去之前没有提前一个月向管委会做书面报备，租房补贴还有吗？",
+    ],
+)
+def test_an_office_move_not_reported_ends_the_rent_subsidy(q):
+    calc, values, result = run(q)
+    assert calc == "fintech_rent_subsidy"
+    assert values["office_change_reported"] is False
+    assert result.eligible is False
+
+
+def test_excluded_spaces_stated_by_their_rent_are_taken_off_and_the_contribution_is_not_a_rent():
+    q = (
+        "金融科技企业租房补贴，评的二档，全年房租500万，其中食堂那部分40万，借给母公司用的一块60万，"
+        "我们的区综合贡献有三千多万，能补多少？"
+    )
+    calc, values, result = run(q)
+    assert calc == "fintech_rent_subsidy"
+    assert values["excluded_rent_yuan"] == 1_000_000
+    assert result.amount_yuan == pytest.approx(4_000_000 * 0.3)
+
+
+def test_the_instalment_already_paid_is_not_the_one_asked_for():
+    q = (
+        "我们2022年从朝阳迁来西城，开办费补贴核定200万，实收资本去年缴足，第一笔去年已经拿了，"
+        "综合贡献远超补贴，今年第二笔能拿多少？"
+    )
+    calc, values, result = run(q)
+    assert calc == "fintech_startup_installments"
+    assert values["instalment_no"] == 2
+    assert result.amount_yuan == pytest.approx(2_000_000 * 0.3)
+
+
+@pytest.mark.parametrize("verb", ["改成", "改建成", "翻新成"])
+def test_everyday_words_for_the_renovation_reach_the_instalments(verb):
+    q = (
+        f"2万平方米的老旧厂房{verb}办公楼，我们是产权单位，投资8000万已付清并验收，入驻面积到了70%，"
+        "第一笔已经拿了，第二笔最多多少？"
+    )
+    calc, values, result = run(q)
+    assert calc == "fintech_space_upgrade_installments"
+    assert values["building_area_m2"] == 20_000
+    # 8000万×30% = 2400万 < 2万㎡×1500 = 3000万; the second tranche is 30%
+    assert result.amount_yuan == pytest.approx(80_000_000 * 0.3 * 0.3)

@@ -270,3 +270,41 @@ def test_asking_about_district_money_or_other_policies_is_not_having_used_them(t
     values, result = _run("green_pv_reward", text)
     assert "uses_district_funds" not in values and "other_xicheng_policy_same_matter" not in values
     assert result.amount_yuan == 240000
+
+
+# -- issue 10, second dev batch: classes --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年2月才给柴油叉车在西城做的编码登记，上个月报废换了电动叉车，叉车奖励能拿吗",
+        "我们2024年1月份在西城给燃油叉车办了非道路移动机械的编码登记，后来报废更新了，有叉车补贴吗",
+    ],
+)
+def test_a_registration_date_that_opens_its_clause_is_read_and_fails_the_cut_off(text):
+    values, result = _run("green_forklift_reward", text)
+    assert values["registration_date"].startswith("2024-0")
+    assert (result.amount_yuan, result.eligible) == (0, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "西城新建的屋顶光伏今年并网，装机300千瓦；另外今年买了绿电1000万度，两项奖励一共多少",
+            300 * 1200 + 100_000,
+        ),
+        (
+            "两个问题：光伏电站在西城，装机1000千瓦已并网；今年绿色电力交易6000万度，合计能拿多少",
+            1_000_000 + 500_000,
+        ),
+    ],
+)
+def test_pv_and_green_power_in_one_question_are_computed_apart_and_added(text, amount):
+    from assistant.intents import best_intent
+
+    intent, _ = best_intent(text)
+    assert intent is not None and intent.calculator == "green_pv_and_power_total"
+    _, result = _run("green_pv_and_power_total", text)
+    assert result.amount_yuan == amount

@@ -100,3 +100,48 @@ def test_city_funding_already_got_is_not_district_funding_already_got():
         "museum_district_education", "博物馆已经获得市级资助想申请区级社教资助，活动花了2万", date(2024, 9, 1)
     )
     assert "project_already_district_funded" not in values
+
+
+# -- issue 10, second dev batch: classes --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本馆在西城，市文物局备过案，但到现在还没有被列入国家文物局公布的全国博物馆名录，能申报吗",
+        "我们博物馆在西城，尚未列入国家文物局那份全国博物馆名录，可以申请扶持资金吗",
+    ],
+)
+def test_a_directory_denied_far_from_its_negator_fails_the_application(text):
+    values, result = _run("museum_application_eligibility", text, date(2024, 9, 1))
+    assert values["in_national_directory"] is False
+    assert result.eligible is False
+
+
+@pytest.mark.parametrize(
+    ("text", "calculator"),
+    [
+        (
+            "我们馆去年没拿市级定额资助，今年办的两个展览分别花了10万、30万，区里能补多少",
+            "museum_district_exhibition",
+        ),
+        ("本馆上年度没有获得市级资助，两场展览实际花费6万和8万，区级资助多少", "museum_district_exhibition"),
+        (
+            "去年没拿到市级定额资助，三个社教活动分别花了2万、0.6万、1万，区里给多少",
+            "museum_district_education",
+        ),
+    ],
+)
+def test_the_museum_named_as_our_hall_or_by_the_documents_own_terms_is_routed(text, calculator):
+    intent, _ = best_intent(text)
+    assert intent is not None and intent.calculator == calculator
+
+
+def test_city_funding_received_without_an_amount_rules_out_district_project_funding():
+    values, result = _run(
+        "museum_support_total",
+        "我们博物馆去年的展览拿到了市级定额资助，也有匹配资金，这批展览还能申请区级的展览资助吗",
+        date(2024, 9, 1),
+    )
+    assert values["received_city_funding_last_year"] is True
+    assert (result.amount_yuan, result.eligible) == (0, False)

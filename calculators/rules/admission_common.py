@@ -59,6 +59,17 @@ GuardianOwnsHome = Annotated[
 ]
 
 
+def hukou_now(ex: Explain, inputs: BaseModel) -> BaseModel:
+    """A child whose hukou moved from another Beijing district into Xicheng ("原来是海淀户口，去年迁到了西城")
+    now holds a Xicheng personal hukou: the other district named is where it came from."""
+    if getattr(inputs, "hukou_type", None) == "beijing_other_personal" and getattr(
+        inputs, "hukou_moved_from_other_district", None
+    ):
+        ex.step("户口已从本市其他区迁入西城区，现为西城区个人居民户籍")
+        return inputs.model_copy(update={"hukou_type": "xicheng_personal"})
+    return inputs
+
+
 def checklist(ex: Explain, inputs: BaseModel) -> Conditions:
     """The admission rules' conditions: 符合 / 不符合 / 尚需确认, each with its clause."""
     return Conditions(ex, inputs, CHECKED)

@@ -162,7 +162,8 @@ def admission_nonlocal_family(ex: Explain, inputs: FamilyInputs) -> CalcResult:
     span = f"{cn(w['apply_from'])}至{cn(w['apply_to'])}"
     applied = inputs.online_application_date
     name = "在规定时间内网上提交审核申请"
-    if applied is None and inputs.applied_online is False and ex.as_of > w["apply_to"]:
+    # "只给老大注册了，老二没注册": the child asked about was not registered, whatever date the message names
+    if inputs.applied_online is False and ex.as_of > w["apply_to"]:
         c.add(
             False,
             name,

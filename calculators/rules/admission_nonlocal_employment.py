@@ -187,6 +187,8 @@ def _employee(c: Conditions, p: str, who: str, window: dict, district: str) -> l
         start, end = years_before(c.ex.as_of, years), end or c.ex.as_of
     if end is None and ongoing and year_month(c.ex.as_of) >= last:
         end = c.ex.as_of  # paid without a break up to the day asked
+    if start is not None and since is not None and since < start.year:
+        start = None  # "2021年起一直交…2023年5月到2024年3月": the earlier year is when paying began
     if start is None and since is not None and since != first[0]:
         # only the year is known: a year before the window's first starts in time, a later one does not
         start = date(since, *LATEST_MONTH_DAY) if since < first[0] else date(since, *FIRST_MONTH_DAY)

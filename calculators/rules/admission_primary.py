@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from calculators.base import Explain
+from calculators.base import REGISTRY, Explain
 from calculators.kit import Conditions, all_of, any_of, cn
 from calculators.rules.admission_common import (
     HUKOU_LABEL,
@@ -16,8 +16,10 @@ from calculators.rules.admission_common import (
     P,
     check_birth_date,
     checklist,
+    hukou_now,
     primary_rule,
 )
+from calculators.rules.admission_route import RouteInputs
 from core.schema import CalcResult
 
 BIRTH = P + "primary_birth_cutoff"
@@ -48,6 +50,15 @@ class PrimaryInputs(BaseModel):
         None,
         description="是否已取得居住地街道办事处开具的《非本市户籍适龄儿童在西城区就读批准书》（非本市户籍适用）",
     )
+    # 五（六）（七）: facts that decide the way of entry (admission_primary_route), read when stated
+    home_certificate_date: date | None = RouteInputs.model_fields["home_certificate_date"]
+    home_certificate_year: int | None = RouteInputs.model_fields["home_certificate_year"]
+    hukou_moved_from_other_district: bool | None = RouteInputs.model_fields["hukou_moved_from_other_district"]
+    hukou_moved_in_date: date | None = RouteInputs.model_fields["hukou_moved_in_date"]
+    hukou_moved_in_year: int | None = RouteInputs.model_fields["hukou_moved_in_year"]
+
+
+ROUTE_FACTS = ("home_certificate_date", "home_certificate_year", "hukou_moved_in_date", "hukou_moved_in_year")
 
 
 def _age(c: Conditions, inputs: PrimaryInputs, rule: dict, overage_before: date) -> None:
@@ -153,6 +164,7 @@ def _category(c: Conditions, inputs: PrimaryInputs, labels: dict) -> None:
 def admission_primary_eligibility(ex: Explain, inputs: PrimaryInputs) -> CalcResult:
     """三（一）1: 年满6周岁（2018年8月31日以前出生）且满足①—⑥之一；五（四）超龄儿童另行审核。2024年入学适用."""
     check_birth_date(inputs.birth_date, ex.as_of)
+    inputs = hukou_now(ex, inputs)
     c = checklist(ex, inputs)
     birth_rule = ex.value(BIRTH)
     _age(c, inputs, birth_rule, ex.value(OVERAGE)["born_before"])
@@ -164,4 +176,21 @@ def admission_primary_eligibility(ex: Explain, inputs: PrimaryInputs) -> CalcRes
         f"咨询热线 {s['hotline']}"
     )
     ex.extra["另见"] = NOTES + "入学方式（片区内登记入学或多校划片）见 admission_primary_route。"
+    if c.verdict is not False:
+        _route(ex, inputs)
     return c.conclude()
+
+
+def _route(ex: Explain, inputs: PrimaryInputs) -> None:
+    """Several rules in one question: when a stated fact (a home certificate or a hukou move date) decides the
+    way of entry (五（六）（七）), the way is given with the eligibility, from admission_primary_route."""
+    given = inputs.model_dump(exclude_none=True)
+    if not any(f in given for f in ROUTE_FACTS):
+        return
+    calc = REGISTRY["admission_primary_route"]
+    route = calc.run({k: v for k, v in given.items() if k in calc.inputs.model_fields}, ex.as_of)
+    way = (route.extra or {}).get("入学方式")
+    if way:
+        decided = [s for s in route.steps if s.startswith("不符合")]
+        ex.step(f"入学方式（{calc.article}）：{way}" + (f"（{decided[0]}）" if decided else ""))
+        ex.extra["入学方式"] = way

@@ -6,13 +6,14 @@ from __future__ import annotations
 from pydantic import BaseModel, create_model
 
 from calculators.base import REGISTRY, Explain
-from calculators.kit import Conditions
+from calculators.kit import Conditions, cn
 from calculators.rules import (  # noqa: F401  (the parts register themselves on import)
     admission_nonlocal,
     admission_nonlocal_employment,
     admission_nonlocal_housing,
 )
 from calculators.rules.admission_common import checklist, nonlocal_rule
+from calculators.rules.admission_nonlocal import APPLY
 from core.schema import CalcResult
 
 # The parts in the order they decide most often: who the rules apply to and the child's age first, then
@@ -30,6 +31,12 @@ SITUATIONAL_PART = FAMILY[0]
 SITUATIONAL = {
     "single_parent": "如为单亲家庭，须提供抚养方的有效法律文书（三（三）2）",
     "parents_in_same_hukou_book": "如父母户籍不在同一户口簿，须提供《结婚证》、父母双方户口簿和《出生医学证明》（三（三）3）",
+    "hukou_book_matches_birth_certificate": "户口簿上的年龄须与《出生医学证明》一致（三（三）1）",
+}
+# A step still to take, not a fact about the family: while the window is open, a family that has not said when
+# it applies is told the window (二（一）) instead of being asked; after it closes the date decides.
+TO_DO = {
+    "online_application_date": "须在规定时间内（{span}）登录北京市义务教育入学服务平台网上提交审核申请（二（一））"
 }
 
 
@@ -44,7 +51,7 @@ def union_inputs(name: str, parts: tuple[tuple[str, str], ...], base: type[BaseM
 
 def review(c: Conditions, inputs: BaseModel, parts: tuple[tuple[str, str], ...]) -> bool | None:
     """Run each part on the facts it knows; record one condition per part; stop at the first failed part."""
-    ex, given = c.ex, inputs.model_dump(exclude_none=True)
+    ex, given = c.ex, implied(inputs.model_dump(exclude_none=True))
     verdicts: list[bool | None] = []
     for i, (name, label) in enumerate(parts):
         calc = REGISTRY[name]
@@ -59,10 +66,11 @@ def review(c: Conditions, inputs: BaseModel, parts: tuple[tuple[str, str], ...])
         open_fields = list((result.extra or {}).get("missing_fields", ()))
         met = result.eligible
         if met is None and name == SITUATIONAL_PART:
-            for f in [f for f in open_fields if f in SITUATIONAL]:
-                ex.warn(SITUATIONAL[f])
+            situational = {**SITUATIONAL, **_still_to_do(ex)}
+            for f in [f for f in open_fields if f in situational]:
+                ex.warn(situational[f])
                 open_fields.remove(f)
-            if not open_fields and _only_situational_open(result):
+            if not open_fields and _only_situational_open(result, ex):
                 met = True  # only the special-situation papers were open
         failed = [r for r in (result.extra or {}).get("conditions", ()) if r.get("met") is False]
         detail = "；".join(f"{r['condition']}：{r['detail']}" for r in failed) if failed else ""
@@ -78,10 +86,34 @@ def review(c: Conditions, inputs: BaseModel, parts: tuple[tuple[str, str], ...])
     return c.verdict if verdicts else None
 
 
-def _only_situational_open(result: CalcResult) -> bool:
-    """Every condition left open in the result is one of the special-situation papers."""
+def implied(given: dict) -> dict:
+    """Facts that follow from other stated facts: a residence permit registered at the family's home, and that
+    home in Xicheng, is a permit in Xicheng (三（四）1、2 read together); permits in force are permits held."""
+    if (
+        given.get("permit_in_xicheng") is None
+        and given.get("permit_address_matches_home")
+        and given.get("home_in_xicheng")
+    ):
+        given = {**given, "permit_in_xicheng": True}
+    if given.get("permits_valid"):
+        # "居住证都在有效期内": a permit in force is a permit held
+        given = {f"{p}_has_permit": True for p in ("father", "mother")} | given
+    return given
+
+
+def _still_to_do(ex: Explain) -> dict[str, str]:
+    """The steps of TO_DO whose window has not closed on the day asked."""
+    w = ex.value(APPLY)
+    if ex.as_of > w["apply_to"]:
+        return {}
+    span = f"{cn(w['apply_from'])}至{cn(w['apply_to'])}"
+    return {f: note.format(span=span) for f, note in TO_DO.items()}
+
+
+def _only_situational_open(result: CalcResult, ex: Explain) -> bool:
+    """Every condition left open in the result is one of the special-situation papers (or a step to take)."""
     fields = (result.extra or {}).get("missing_fields", ())
-    return bool(fields) and all(f in SITUATIONAL for f in fields)
+    return bool(fields) and all(f in SITUATIONAL or f in _still_to_do(ex) for f in fields)
 
 
 ReviewInputs = union_inputs("ReviewInputs", PRIMARY_PARTS)
@@ -90,6 +122,7 @@ ReviewInputs = union_inputs("ReviewInputs", PRIMARY_PARTS)
 @nonlocal_rule(
     title="非本市户籍适龄儿童在西城区上小学：8号文各项审核标准合并判断",
     article="一、三（一）至（四）、四3",
+    params=[APPLY],
 )
 def admission_nonlocal_review(ex: Explain, inputs: ReviewInputs) -> CalcResult:
     """一、三（一）—（四）、四3: 适用范围与出生日期、父母双方在京务工就业材料、在西城区实际居住材料、户口簿、

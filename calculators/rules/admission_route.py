@@ -16,6 +16,7 @@ from calculators.rules.admission_common import (
     P,
     check_not_after,
     checklist,
+    hukou_now,
     primary_rule,
 )
 from core.schema import CalcResult
@@ -35,10 +36,16 @@ class RouteInputs(BaseModel):
     home_certificate_date: date | None = Field(
         None, description="法定监护人取得西城区房屋所有权证书（不动产权证书）的日期"
     )
+    home_certificate_year: int | None = Field(
+        None, description="法定监护人取得西城区房屋所有权证书（不动产权证书）的年份（只知年份时）"
+    )
     hukou_moved_from_other_district: bool | None = Field(
         None, description="适龄儿童的户籍是否是从本市其他区迁入西城区的"
     )
     hukou_moved_in_date: date | None = Field(None, description="户籍从本市其他区迁入西城区的日期")
+    hukou_moved_in_year: int | None = Field(
+        None, description="户籍从本市其他区迁入西城区的年份（只知年份时）"
+    )
     address_used_before: bool | None = Field(
         None, description="登记入学所用住址此前是否已被其他适龄儿童用于登记入学（学位已被占用）"
     )
@@ -132,8 +139,24 @@ def _dated(
     cutoff: date,
     what: str,
     fields: tuple[str, str],
+    year: int | None = None,
 ) -> None:
-    """五（六）/（七）: an event after the cut-off date moves the child to 多校划片."""
+    """五（六）/（七）: an event after the cut-off date moves the child to 多校划片. With only the year known
+    (`year`), a year after the cut-off's decides, one before it too; the cut-off's own year stays open."""
+    if when is None and year is not None and applies is not False:
+        if year > cutoff.year:
+            c.add(
+                False,
+                name,
+                detail=f"{what.removesuffix('的日期')}：{year}年，在{cn(cutoff)}以后，以多校划片方式在学区或相邻学区内入学",
+                article=art,
+            )
+            return
+        if year < cutoff.year:
+            c.add(
+                True, name, detail=f"{what.removesuffix('的日期')}：{year}年，早于{cn(cutoff)}", article=art
+            )
+            return
     if applies is None:
         question = type(c.inputs).model_fields[fields[0]].description
         c.add(None, name, detail=f"未说明：{question}", article=art, fields=fields[:1])
@@ -164,6 +187,7 @@ def admission_primary_route(ex: Explain, inputs: RouteInputs) -> CalcResult:
     check_not_after(
         ex.as_of, inputs.home_certificate_date, inputs.hukou_moved_in_date, inputs.address_used_on
     )
+    inputs = hukou_now(ex, inputs)
     c = checklist(ex, inputs)
     routes = ex.value(ROUTES)
     route = None
@@ -232,6 +256,7 @@ def admission_primary_route(ex: Explain, inputs: RouteInputs) -> CalcResult:
             ex.value(PROPERTY)["after"],
             "法定监护人取得西城区房屋所有权证书的日期",
             ("guardian_owns_home_in_xicheng", "home_certificate_date"),
+            inputs.home_certificate_year,
         )
         moved = inputs.hukou_moved_from_other_district
         if h == "beijing_other_personal":
@@ -246,6 +271,7 @@ def admission_primary_route(ex: Explain, inputs: RouteInputs) -> CalcResult:
             ex.value(HUKOU_MOVE)["after"],
             "户籍从本市其他区迁入西城区的日期",
             ("hukou_moved_from_other_district", "hukou_moved_in_date"),
+            inputs.hukou_moved_in_year,
         )
     ok = all_of(c.counted)
     if h == "beijing_other_personal" and inputs.guardian_owns_home_in_xicheng is False:

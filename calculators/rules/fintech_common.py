@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
+from types import SimpleNamespace
 from typing import Annotated
 
 from pydantic import BaseModel, Field
@@ -11,6 +13,7 @@ from pydantic import BaseModel, Field
 from calculators.base import Explain, calculator
 from calculators.kit import CONDITION, Conditions, add_years, yuan
 from calculators.kit.bounds import EARLIEST_FOUNDING_YEAR, FIRST_POLICY_YEAR, LAST_POLICY_YEAR, MAX_TRANCHES
+from core.schema import CalcResult
 
 DOC = "西科管发〔2024〕1号"
 ZGC_XICHENG = "中关村科技园区西城园管理委员会"
@@ -23,6 +26,31 @@ def accepting_office(ex: Explain) -> None:
 
 
 fintech = partial(calculator, doc_no=DOC, audience="enterprise", kind="amount", prepare=accepting_office)
+
+
+class _Stated(SimpleNamespace):
+    """The facts stated so far: an input not stated reads None."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return None
+
+
+def screen_by(calc_name: str, fails: Callable[[Explain, SimpleNamespace], CalcResult | None]):
+    """A calculator's `screen`: `fails` reads the facts stated so far (absent ones None) and returns 0 / not
+    eligible when one of them already fails a condition, so no figure is asked for that could not change it."""
+
+    def screen(raw: dict, as_of: date, loaded: dict) -> CalcResult | None:
+        stated = {k: v for k, v in raw.items() if v is not None}
+        ex = Explain(calc_name, stated, as_of, params=loaded, doc_no=DOC)
+        accepting_office(ex)
+        try:
+            return fails(ex, _Stated(**raw))
+        except (TypeError, ValueError):
+            return None  # a stated value that is not valid: the input check reports it
+
+    return screen
 
 
 def conditions(ex: Explain, inputs: BaseModel) -> Conditions:

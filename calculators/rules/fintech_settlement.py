@@ -118,6 +118,12 @@ class RentInputs(BaseModel):
         le=MAX_AREA_M2,
         description="不予支持的面积（营业大厅、出租出借给母子公司等的空间、餐厅、停车场等，平方米）",
     )
+    excluded_rent_yuan: float | None = Field(
+        None,
+        ge=0,
+        le=MAX_YUAN,
+        description="房租中不予支持空间（营业大厅、出租出借给母子公司等的空间、餐厅、停车场等）的部分（元）",
+    )
     office_change_reported: bool | None = Field(
         None, description="变更办公地址时是否提前一个月书面报备（未变更不填）"
     )
@@ -126,7 +132,17 @@ class RentInputs(BaseModel):
 
 
 def _own_office_rent(ex: Explain, inputs: RentInputs, rent: float) -> float:
-    """Only the company's own office space is subsidised: the rent in proportion to that area."""
+    """Only the company's own office space is subsidised: the rent less the rent of the excluded spaces, or
+    the rent in proportion to the company's own area."""
+    if inputs.excluded_rent_yuan:
+        if inputs.excluded_rent_yuan >= rent:
+            raise InputError("fintech_rent_subsidy: 不予支持空间的房租不小于全部房租")
+        own_rent = rent - inputs.excluded_rent_yuan
+        ex.step(
+            f"只补贴自身办公空间：{yuan(rent)} − 不予支持空间的房租 {yuan(inputs.excluded_rent_yuan)}"
+            f" = {yuan(own_rent)}"
+        )
+        rent = own_rent
     if not inputs.excluded_area_m2:
         return rent
     if inputs.total_area_m2 is None:

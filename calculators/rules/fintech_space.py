@@ -16,7 +16,7 @@ from calculators.kit.bounds import (
     MAX_PERCENT,
     MAX_TRANCHES,
 )
-from calculators.rules.fintech_common import at_least, conditions, fintech
+from calculators.rules.fintech_common import at_least, conditions, fintech, screen_by
 from core.schema import CalcResult
 
 BUILDING_AREA = "fintech/space_building_area"
@@ -42,10 +42,20 @@ class SpaceUpgradeInputs(BaseModel):
     )
 
 
+def _too_small(ex: Explain, stated) -> CalcResult | None:
+    """七（一）1（2）: a stated building area under the minimum fails at once, whatever the investment."""
+    area, min_area = stated.building_area_m2, ex.value(BUILDING_AREA)["min_area_m2"]
+    if area is None or area >= min_area:
+        return None
+    conditions(ex, stated).add(False, f"楼宇总建筑面积 {area:g} 平方米，要求 {min_area:g} 平方米（含）以上")
+    return ex.result(0, False)
+
+
 @fintech(
     title="金科新区高品质产业空间改造提升补贴",
     article="七（一）1（4）",
     params=[BUILDING_AREA, OPERATOR_TERM, SUBSIDY],
+    screen=screen_by("fintech_space_upgrade_subsidy", _too_small),
 )
 def fintech_space_upgrade_subsidy(ex: Explain, inputs: SpaceUpgradeInputs) -> CalcResult:
     """七（一）1（2）–（4）: 总建筑面积 3000 m²（含）以上；产权单位或经营权 10 年及以上的运营主体；

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from calculators.base import Explain, InputError
 from calculators.kit import capped, cn, negate, pct, share_of, with_missing, within_remaining, yuan
 from calculators.kit.bounds import MAX_CONTRACT_YEARS, MAX_PERSONS, MAX_SERVED_YEARS, MAX_YUAN
-from calculators.rules.fintech_common import at_least, conditions, fintech, years_completed
+from calculators.rules.fintech_common import at_least, conditions, fintech, screen_by, years_completed
 from core.schema import CalcResult
 
 EXECUTIVE = "fintech/talent_executive"
@@ -159,7 +159,23 @@ class InternationalInputs(BaseModel):
     )
 
 
-@fintech(title="国际机构入驻奖励", article="九（一）1", params=[INTERNATIONAL])
+def _startup_subsidy_taken(ex: Explain, stated) -> CalcResult | None:
+    """九（一）2: a stated 开办费用补贴 already received rules the award out, whatever the tier."""
+    if stated.received_startup_subsidy is not True:
+        return None
+    ex.value(INTERNATIONAL)
+    conditions(ex, stated).add(
+        False, "未享受二（一）开办费用补贴（两者不重复享受）", detail="已享受开办费用补贴"
+    )
+    return ex.result(0, False)
+
+
+@fintech(
+    title="国际机构入驻奖励",
+    article="九（一）1",
+    params=[INTERNATIONAL],
+    screen=screen_by("fintech_international_award", _startup_subsidy_taken),
+)
 def fintech_international_award(ex: Explain, inputs: InternationalInputs) -> CalcResult:
     """九（一）1–2: 国际机构首次在西城设立独立法人，分档 500 万 / 300 万；与二（一）开办费用补贴不重复享受 (2024-01-03 起)."""
     amount = ex.value(INTERNATIONAL)[f"tier{inputs.tier}"]

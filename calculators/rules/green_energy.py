@@ -137,3 +137,36 @@ def green_power_reward(ex: Explain, inputs: GreenPowerInputs) -> CalcResult:
         short="每家单位每自然年度上限",
     )
     return ex.result(amount, amount > 0)
+
+
+class EnergyItemsInputs(BaseModel):
+    capacity_kw: float = Field(..., gt=0, le=MAX_KW, description="分布式光伏项目并网装机容量（千瓦）")
+    grid_connected: bool | None = Field(None, description="光伏项目是否已并网")
+    traded_kwh: float = Field(
+        ..., gt=0, le=MAX_KWH, description="本自然年度成功购买绿色电力的交易电量（度，千瓦时）"
+    )
+    already_received_yuan: float = Field(
+        0, ge=0, le=MAX_YUAN, description="本单位本自然年度已获得的绿电使用奖励（元）"
+    )
+
+
+@green(
+    title="分布式光伏奖励与绿电使用奖励合计",
+    article="第五条 第1项、第3项",
+    params=[PV, GREEN_POWER],
+    in_district=True,
+    fails=_not_connected,
+)
+def green_pv_and_power_total(ex: Explain, inputs: EnergyItemsInputs) -> CalcResult:
+    """第五条 1、3. 光伏项目与绿电交易是两个不同事项：各按本项标准和上限计算后相加 (2024-06-24 起五年)."""
+    ex.step("第五条 第1项 分布式光伏：")
+    pv = green_pv_reward(ex, PvInputs(capacity_kw=inputs.capacity_kw, grid_connected=inputs.grid_connected))
+    ex.step("第五条 第3项 绿电使用：")
+    power = green_power_reward(
+        ex, GreenPowerInputs(traded_kwh=inputs.traded_kwh, already_received_yuan=inputs.already_received_yuan)
+    )
+    total = (pv.amount_yuan or 0) + (power.amount_yuan or 0)
+    ex.step(
+        f"两个不同事项分别计算后相加：{yuan(pv.amount_yuan or 0)} + {yuan(power.amount_yuan or 0)} = {yuan(total)}"
+    )
+    return ex.result(total, total > 0)

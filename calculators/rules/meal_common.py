@@ -56,6 +56,24 @@ def orders(n: float) -> str:
     return count(n, "单")
 
 
+def rough_count_decides(ex: Explain, tiers: list[dict], n: int) -> bool:
+    """A count said roughly ("3万多单" → n = 30000, somewhere below n + 1万): whether every count it may be
+    reaches the same tier; when a tier's threshold lies in between, the exact count is needed."""
+    written = str(n)
+    step = int("1" + "0" * (len(written) - len(written.rstrip("0")))) if n else 1  # 30000 → 10000, 800 → 100
+    inside = [t["min_orders"] for t in tiers if n < t["min_orders"] < n + step]
+    if inside:
+        ex.step(
+            f"所说服务量为约数（{orders(n)}以上、不足 {orders(n + step)}），其间有 {orders(inside[0])} 一档，"
+            "需确切单数"
+        )
+        return False
+    ex.step(
+        f"所说服务量为约数（{orders(n)}以上、不足 {orders(n + step)}），其间不跨档，按 {orders(n)} 所达一档计"
+    )
+    return True
+
+
 def tier_total(ex: Explain, tiers: list[dict], n: int, what: str) -> float:
     """Highest tier reached by n orders (each tier inclusive of its threshold); explains the next tier."""
     tiers = sorted(tiers, key=lambda t: t["min_orders"])

@@ -19,6 +19,7 @@ from calculators.rules.meal_common import (
     Yuan,
     for_units,
     minus_already_paid,
+    rough_count_decides,
     tier_total,
 )
 from core.schema import CalcResult
@@ -57,6 +58,9 @@ class KitchenInputs(BaseModel):
     already_received_yuan: SomeYuan = Field(
         None, description="此前按较低档已领取的建设补贴（元），用于梯度补差"
     )
+    orders_approx: bool = Field(
+        False, description="所说第一年服务量是约数（如“16万多单”）：实际多于所说数字，不跨档时按所达一档计"
+    )
 
 
 @for_units(
@@ -68,6 +72,9 @@ def meal_construction_central_kitchen(ex: Explain, inputs: KitchenInputs) -> Cal
     """第二十条（二）：运营第一年服务量达 5/10/15/20 万单（含）补贴总额 10/20/30/50 万元，即达即补、梯度补差 (2024-03-01 起)."""
     p = ex.value(KITCHEN)
     ex.step("老年餐集中配送单位在建设完成且投入运营后，按运营第一年的养老助餐服务量给予建设补贴")
+    if inputs.orders_approx and not rough_count_decides(ex, p["tiers"], inputs.first_year_orders):
+        exact = type(inputs).model_fields["first_year_orders"].description
+        return with_missing(ex.result(None, None), {"first_year_orders": exact})
     total = tier_total(ex, p["tiers"], inputs.first_year_orders, "运营第一年服务量")
     amount = minus_already_paid(ex, total, inputs.already_received_yuan, "建设补贴")
     _process(ex)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -32,6 +32,9 @@ YES_NO = {True: "是", False: "否", None: "未知"}
 class RecipientInputs(BaseModel):
     beijing_hukou: bool | None = Field(None, description="是否具有北京市户籍")
     lives_in_xicheng: bool | None = Field(None, description="是否居住在西城区（经常居住地在西城区）")
+    xicheng_hukou: bool | None = Field(
+        None, description="户口是否在西城区（未说明居住地时，按居住在户籍所在地西城区计并注明尚需确认）"
+    )
     age: int | None = Field(None, ge=0, le=MAX_AGE_YEARS, description="老年人年龄（周岁）")
     te_kun: bool | None = Field(None, description="是否为城乡特困老年人")
     family_type: FamilyType | None = Field(
@@ -61,6 +64,11 @@ def _groups(ex: Explain, i: RecipientInputs, poor_types: list[str]) -> tuple[boo
         # 第三条 lists 特困 beside 低保、低收入、计生特殊 and then “其他家庭”: an other family is none of them.
         te_kun = False
         ex.step("家庭为其他家庭（非低保、非低收入、非计生特殊家庭），按第三条的分类亦非城乡特困")
+    elif te_kun is None and family in poor_types:
+        # 第三条 names 城乡特困老年人 and 低保和低收入家庭的…老年人 as separate groups: a 低保/低收入 family's
+        # elder is read as that group, not as 特困 (who are supported as 特困, not as a 低保 household).
+        te_kun = False
+        ex.step(f"家庭为{FAMILY_LABELS[family]}，按第三条分列的人群，按低保/低收入家庭老年人认定，非城乡特困")
     groups = {
         "城乡特困老年人": te_kun,
         "低保或低收入家庭的高龄老年人": all_of([poor, i.advanced_age]),
@@ -97,6 +105,14 @@ def assess_recipient(ex: Explain, i: RecipientInputs) -> tuple[bool | None, dict
     poor_types = ex.value(RECIPIENT)["poor_family_types"]
     min_age = ex.value(MIN_AGE)["min_age"]
     old = None if i.age is None else i.age >= min_age
+    if i.lives_in_xicheng is None and i.xicheng_hukou:
+        # the 户籍 is where a person is presumed to live unless they say 人户分离
+        ex.warn(
+            "尚需确认：未说明经常居住地，按居住在户籍所在地西城区计；经常居住地不在西城区的，由经常居住地所在区负责"
+        )
+        i = i.model_copy(update={"lives_in_xicheng": True, "beijing_hukou": True})
+    elif i.beijing_hukou is None and i.xicheng_hukou:
+        i = i.model_copy(update={"beijing_hukou": True})
     ex.step(f"具有北京市户籍：{YES_NO[i.beijing_hukou]}；居住在西城区：{YES_NO[i.lives_in_xicheng]}")
     ex.step(f"年满 {min_age} 周岁：{YES_NO[old]}" + (f"（{i.age} 周岁）" if i.age is not None else ""))
     in_group, unknown = _groups(ex, i, poor_types)
@@ -147,6 +163,17 @@ class DiningInputs(RecipientInputs):
     )
     low_spend_yuan: float | None = Field(
         None, gt=0, le=MAX_MEAL_YUAN, description="消费未超过补贴标准的那几天一餐的消费金额（元）"
+    )
+    day_spends: (
+        list[
+            tuple[
+                Annotated[int, Field(ge=1, le=MAX_MEAL_DAYS)], Annotated[float, Field(gt=0, le=MAX_MEAL_YUAN)]
+            ]
+        ]
+        | None
+    ) = Field(
+        None,
+        description="几组天数各自的一餐消费（天数, 元），如“17天每顿14元，3天每顿4.5元”；其余天数按一餐消费金额计",
     )
     persons: int = Field(
         1, ge=1, le=MAX_MEAL_PERSONS, description="情况相同、各自就餐的老年人人数（每人每天分别计算）"
@@ -233,7 +260,17 @@ def meal_dining_subsidy(ex: Explain, inputs: DiningInputs) -> CalcResult:
         return ex.result(0, False)
     if person is None:
         ex.step(f"如符合条件，每人每天可享受 {yuan(per_day)} 的午餐或晚餐就餐补贴")
+        spend = inputs.meal_spend_yuan
+        over = inputs.spend_over_standard if spend is None else spend > per_day
+        if over and not inputs.day_spends and inputs.days > 1:
+            # the conditional amount: what the open facts decide between (尚需确认)
+            days = inputs.days - inputs.low_spend_days
+            ex.step(
+                f"尚需确认：如符合条件，{days} 天 × {yuan(per_day)} = 每人 {yuan(days * per_day)}；不符合则为 0元"
+            )
         return with_missing(ex.result(None, None), needed)
+    if inputs.day_spends:
+        return _day_groups(ex, inputs, per_day, eligible_people)
     spend = inputs.meal_spend_yuan
     if spend is None and not inputs.low_spend_days:
         spend = inputs.low_spend_yuan  # "每天只花了13块": the only spend stated
@@ -304,6 +341,33 @@ def _household(ex: Explain, inputs: DiningInputs) -> tuple[bool | None, dict[str
     if None in verdicts:
         return None, needed, 0
     return any(verdicts), {}, sum(verdicts)
+
+
+def _day_groups(ex: Explain, inputs: DiningInputs, per_day: float, people: int) -> CalcResult:
+    """Days stated in groups, each with its own spend: only the days whose meal exceeded the standard count;
+    days of a stated total beyond the groups are counted at the spend stated for them (else asked)."""
+    counted = 0
+    for days, spend in inputs.day_spends:
+        over = spend > per_day
+        counted += days if over else 0
+        ex.step(
+            f"{days} 天一餐 {yuan(spend)}："
+            + (f"超过补贴标准 {yuan(per_day)}，享受" if over else f"未超过补贴标准 {yuan(per_day)}，不享受")
+        )
+    rest = inputs.days - sum(d for d, _ in inputs.day_spends)
+    if rest > 0:
+        spend = inputs.meal_spend_yuan
+        over = inputs.spend_over_standard if spend is None else spend > per_day
+        if over is None:
+            ex.step(f"其余 {rest} 天未说明一餐消费")
+            return with_missing(ex.result(None, True), _unknown(inputs, ("meal_spend_yuan",)))
+        counted += rest if over else 0
+        ex.step(f"其余 {rest} 天一餐消费" + ("超过" if over else "未超过") + f"补贴标准 {yuan(per_day)}")
+    ex.step(f"享受就餐补贴的天数：{counted} 天")
+    if counted == 0:
+        return ex.result(0, False)
+    each = per_unit(ex, counted, "天", per_day)
+    return ex.result(each if people == 1 else per_unit(ex, people, "人", each), True)
 
 
 def _days_and_persons(ex: Explain, inputs: DiningInputs, per_day: float, people: int) -> CalcResult:

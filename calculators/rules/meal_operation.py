@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
 from calculators.base import Explain
 from calculators.kit import cn, per_unit, with_missing, yuan
+from calculators.kit.bounds import MAX_SMALL_YUAN
 from calculators.rules.meal_common import (
     INSTITUTION_TYPES,
     POINT_LABELS,
@@ -19,6 +20,7 @@ from calculators.rules.meal_common import (
     for_units,
     minus_already_paid,
     orders,
+    rough_count_decides,
     tier_total,
 )
 from core.schema import CalcResult
@@ -37,6 +39,9 @@ OperatorType = Literal["elderly_care_institution", "meal_center", "restaurant", 
 
 class _Orders(BaseModel):
     orders_under_min: Orders = Field(0, description="其中单笔消费不满10元的订单数（不计入）")
+    order_spends: list[tuple[Orders, Annotated[float, Field(ge=0, le=MAX_SMALL_YUAN)]]] | None = Field(
+        None, description="几组订单各自的单笔消费（单数, 元），如“120单10元、60单8元”：不满10元的那几组不计入"
+    )
 
     @model_validator(mode="after")
     def _under_within_total(self):
@@ -46,6 +51,19 @@ class _Orders(BaseModel):
         if total is not None and self.orders_under_min > total:
             raise ValueError("单笔消费不满最低金额的订单数不能大于订单总数")
         return self
+
+
+def _groups_under_min(ex: Explain, inputs: _Orders, min_order: float) -> int:
+    """Orders stated in groups with their own spend: those of the groups under the minimum, each group said."""
+    under = 0
+    for n, spend in inputs.order_spends or ():
+        low = spend < min_order
+        under += n if low else 0
+        ex.step(
+            f"{orders(n)}单笔 {yuan(spend)}："
+            + (f"不满 {yuan(min_order)}，不计入" if low else f"不低于 {yuan(min_order)}，计入")
+        )
+    return under
 
 
 def _counted(
@@ -70,6 +88,9 @@ class OperationInputs(_Orders):
         None, description="社区养老助餐点的签约经营主体类型（仅社区养老助餐点填写）"
     )
     off_platform_orders: Orders = Field(0, description="未通过养老助餐服务管理平台完成的订单数（不享受补贴）")
+    all_off_platform: bool = Field(
+        False, description="所有订单都未通过养老助餐服务管理平台完成（如全部在前台现金或扫码支付）"
+    )
     off_platform_in_total: bool = Field(
         False, description="所说的订单总数是否包含未通过平台完成的订单（“一共N单，其中M单没走平台”）"
     )
@@ -117,6 +138,15 @@ def meal_operation_subsidy(ex: Explain, inputs: OperationInputs) -> CalcResult:
             "社会餐饮企业、单位内部食堂可按第二十三条申请奖励补贴"
         )
         return ex.result(0, False)
+    if inputs.all_off_platform:
+        ex.step(
+            f"{POINT_LABELS[kind]}本月订单均未通过养老助餐服务管理平台完成，第二十二条的每单 {yuan(per_order)} "
+            "运营补贴只给通过平台完成的养老助餐服务，不享受"
+        )
+        return ex.result(0, False)
+    grouped_under = _groups_under_min(ex, inputs, min_order)
+    if inputs.platform_orders is None and inputs.order_spends:
+        inputs = inputs.model_copy(update={"platform_orders": sum(n for n, _ in inputs.order_spends)})
     if inputs.platform_orders is None:
         ex.step(
             f"{POINT_LABELS[kind]}经平台完成的养老助餐服务每单 {yuan(per_order)}，单笔不满 {yuan(min_order)} 的不计"
@@ -132,7 +162,7 @@ def meal_operation_subsidy(ex: Explain, inputs: OperationInputs) -> CalcResult:
                 f"订单总数 {orders(inputs.platform_orders)} 扣除未走平台的 {orders(inputs.off_platform_orders)}，"
                 f"平台订单 {orders(total)}"
             )
-    counted = _counted(ex, total, inputs.orders_under_min, min_order, label="平台订单")
+    counted = _counted(ex, total, inputs.orders_under_min + grouped_under, min_order, label="平台订单")
     amount = per_unit(ex, counted, "单", per_order, qty_text=orders(counted))
     return ex.result(amount, amount > 0)
 
@@ -150,6 +180,9 @@ class RewardInputs(_Orders):
     )
     paid_at_orders: SomeOrders = Field(
         None, description="本核算年度此前领取奖励补贴时已达到的服务量（单）：已领金额未说明时按该档总额计"
+    )
+    orders_approx: bool = Field(
+        False, description="所说年度服务量是约数（如“3万多单”）：实际多于所说数字，不跨档时按所达一档计"
     )
 
 
@@ -205,9 +238,11 @@ def meal_reward_subsidy(ex: Explain, inputs: RewardInputs) -> CalcResult:
     )
     if tiers is None:
         return ex.result(0, False)
-    counted = _counted(
-        ex, inputs.annual_orders, inputs.orders_under_min, min_order, inputs.community_point_orders
-    )
+    under = inputs.orders_under_min + _groups_under_min(ex, inputs, min_order)
+    counted = _counted(ex, inputs.annual_orders, under, min_order, inputs.community_point_orders)
+    if inputs.orders_approx and not rough_count_decides(ex, tiers, counted):
+        fields = type(inputs).model_fields
+        return with_missing(ex.result(None, None), {"annual_orders": fields["annual_orders"].description})
     total = tier_total(ex, tiers, counted, f"{POINT_LABELS[inputs.point_type]}年度服务量")
     paid = inputs.already_received_yuan
     if paid is None and inputs.paid_at_orders is not None:
@@ -238,7 +273,8 @@ def meal_operation_and_reward(ex: Explain, inputs: YearInputs) -> CalcResult:
     ex.value(REWARD_MIN)
     start, end = _period(ex.as_of, ex.value(REWARD_PERIOD))
     ex.step(f"年度服务量核算周期：{cn(start)}至{cn(end)}")
-    counted = _counted(ex, inputs.annual_orders, inputs.orders_under_min, min_order)
+    under = inputs.orders_under_min + _groups_under_min(ex, inputs, min_order)
+    counted = _counted(ex, inputs.annual_orders, under, min_order)
     if kind in INSTITUTION_TYPES:
         operation = per_unit(ex, counted, "单", per_order, qty_text=orders(counted))
         ex.step(f"运营补贴（第二十二条）：{yuan(operation)}")

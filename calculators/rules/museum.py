@@ -288,6 +288,9 @@ class TotalInputs(BaseModel):
     also_district_projects: bool = Field(
         False, description="是否还为同一批项目申请区级展览展示或社教活动项目资助"
     )
+    received_city_funding_last_year: bool | None = Field(
+        None, description="上年度是否获得过市级定额资助（金额未说明时）"
+    )
 
 
 @museum(
@@ -310,8 +313,12 @@ def museum_support_total(ex: Explain, inputs: TotalInputs) -> CalcResult:
                 "每个博物馆最高额",
             )
         )
+    city_funded = bool(funding) or inputs.received_city_funding_last_year is True
+    if inputs.received_city_funding_last_year and not funding and not inputs.also_district_projects:
+        ex.step("第八条（一）市级匹配性资金按上年度市级定额资助金额计算：未说明金额")
+        open_facts = True
     if inputs.also_district_projects:
-        if funding:
+        if city_funded:
             ex.step(
                 "第八条（二）区级资助只给未获得上年度市级定额资助的项目：这些项目已获市级资助，区级资助为 0 元"
             )

@@ -173,6 +173,13 @@ def describe_missing(ref: Reference, chunks: list[Chunk], name: str) -> str | No
     if not ref.is_clause or lookup(ref, chunks):
         return None
     mine = [c for c in chunks if c.doc_no == ref.doc_no]
+    # Numbers the document's items carry ("第6项", "二（三）13", "第9项-2"): a reference to one of them
+    # exists even when the lookup could not resolve it (search then finds it); say "missing" only past them.
+    numbered = {int(m.group(1)) for c in mine if (m := re.search(r"(\d+)项?(?:-\d+)?$", c.article or ""))}
+    if ref.attachment is None and not any(c.kind == "clause" for c in mine):
+        asked = ref.item if ref.item is not None else ref.article
+        if asked is not None and asked in numbered:
+            return None
     articles = sorted({n for c in mine if (n := article_number(c.article)) is not None})
     attachments = sorted({int(m.group(1)) for c in mine if (m := re.search(r"/附件(\d+)/", c.chunk_id))})
     if ref.article is not None and articles:

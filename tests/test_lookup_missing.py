@@ -50,3 +50,13 @@ def test_the_assistant_refuses_a_missing_clause_with_the_reason(fake_index):
 
     a = Assistant(fake_index, today=date(2024, 7, 1)).ask("西民发〔2024〕1号第99条是什么内容")
     assert a.status == "not_found" and "没有第九十九条" in a.answer and a.citations == ()
+
+
+@pytest.mark.parametrize(
+    "query", ["西政办发〔2024〕1号目录第6项是什么", "西政办发〔2024〕4号第13条养老助餐工程"]
+)
+def test_an_item_the_document_numbers_is_never_called_missing_even_when_lookup_cannot_resolve_it(
+    retriever, query
+):
+    result = retriever.search(query)
+    assert result.missing is None and result.hits

@@ -52,11 +52,11 @@ def asked_types(question: str) -> tuple[str, ...]:
 
 
 def states(text: str, types: tuple[str, ...]) -> float:
-    """The share of the asked-for kinds that the clause states (0 when nothing specific was asked)."""
+    """The share of the asked-for kinds that the clause states (0 when nothing specific was asked). `text`
+    is normalised already (chunk_search_text), as the patterns expect."""
     if not types:
         return 0.0
-    flat = normalize(text)
-    return sum(1 for t in types if ANSWER_TYPES[t][1].search(flat)) / len(types)
+    return sum(1 for t in types if ANSWER_TYPES[t][1].search(text)) / len(types)
 
 
 # The school stage and the family's hukou a question names: a clause about only the other one is the
@@ -69,7 +69,7 @@ SCOPES = (
 
 def scope_clash(question: str, text: str) -> bool:
     """The question names one side of a scope and the clause speaks only of the other."""
-    q, t = normalize(question), normalize(text)
+    q, t = normalize(question), text  # the clause text comes normalised (chunk_search_text)
     for one, other in SCOPES:
         for mine, theirs in ((one, other), (other, one)):
             if mine.search(q) and not theirs.search(q) and theirs.search(t) and not mine.search(t):

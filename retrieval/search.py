@@ -55,6 +55,7 @@ class Retriever:
         self.index = index
         self.docs = tuple(docs or index.documents)  # as indexed: the corpus is not parsed again
         self.doc_titles = {d.doc_no: d.title for d in self.docs}
+        self._texts: dict[str, str] = {}
         self._lock = threading.Lock()  # Chroma's embedded client is not documented as thread-safe
         self.index.dense_search("预热", 1)  # load the embedder now, not on the first user's question
 
@@ -124,6 +125,13 @@ class Retriever:
         bm25_top = wider[0][1] if wider else 0.0
         return fused, dense_top, bm25_top
 
+    def _search_text(self, chunk_id: str) -> str:
+        """The normalised text a chunk is searched by, computed once per chunk (the reranker reads it often)."""
+        text = self._texts.get(chunk_id)
+        if text is None:
+            text = self._texts[chunk_id] = chunk_search_text(self.index.by_id[chunk_id])
+        return text
+
     def _rerank(self, query: str, fused: list, weights: dict | None = None) -> list:
         """Rescore the top RERANK_TOP fused candidates with the answer-type and scope features."""
         w = RERANK_WEIGHTS if weights is None else weights
@@ -132,7 +140,7 @@ class Retriever:
             return fused
         head = []
         for cid, score, src in fused[:RERANK_TOP]:
-            text = chunk_search_text(self.index.by_id[cid])
+            text = self._search_text(cid)
             bonus = w.get("answer_type", 0.0) * states(text, types)
             bonus -= w.get("scope", 0.0) * scope_clash(query, text)
             head.append((cid, score + bonus, src))

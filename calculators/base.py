@@ -224,6 +224,20 @@ class Explain:
         if text not in self.warnings:
             self.warnings.append(text)
 
+    def include(self, name: str, label: str, given: dict) -> CalcResult:
+        """Run the calculator `name` on the facts it takes from `given` and fold its citations, warnings and
+        steps (under 【label】) into this result — how a combined rule reuses the rules it combines."""
+        calc = REGISTRY[name]
+        result = calc.run({k: v for k, v in given.items() if k in calc.inputs.model_fields}, self.as_of)
+        for c in result.citations:
+            if c not in self.citations:
+                self.citations.append(c)
+        for w in result.warnings:
+            self.warn(w)
+        self.step(f"【{label}】")
+        self.steps.extend(f"　{s}" for s in result.steps)
+        return result
+
     def result(self, amount_yuan: float | None, eligible: bool | None) -> CalcResult:
         if amount_yuan is not None:
             amount_yuan = round(float(amount_yuan), 2)

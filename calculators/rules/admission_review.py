@@ -54,15 +54,7 @@ def review(c: Conditions, inputs: BaseModel, parts: tuple[tuple[str, str], ...])
     ex, given = c.ex, implied(inputs.model_dump(exclude_none=True))
     verdicts: list[bool | None] = []
     for i, (name, label) in enumerate(parts):
-        calc = REGISTRY[name]
-        result = calc.run({k: v for k, v in given.items() if k in calc.inputs.model_fields}, ex.as_of)
-        for cite in result.citations:
-            if cite not in ex.citations:
-                ex.citations.append(cite)
-        for w in result.warnings:
-            ex.warn(w)
-        ex.step(f"【{label}】")
-        ex.steps.extend(f"　{s}" for s in result.steps)
+        result = ex.include(name, label, given)
         open_fields = list((result.extra or {}).get("missing_fields", ()))
         met = result.eligible
         if met is None and name == SITUATIONAL_PART:
@@ -75,7 +67,11 @@ def review(c: Conditions, inputs: BaseModel, parts: tuple[tuple[str, str], ...])
         failed = [r for r in (result.extra or {}).get("conditions", ()) if r.get("met") is False]
         detail = "；".join(f"{r['condition']}：{r['detail']}" for r in failed) if failed else ""
         c.add(
-            met, label, detail=detail, article=calc.article, fields=tuple(open_fields) if met is None else ()
+            met,
+            label,
+            detail=detail,
+            article=REGISTRY[name].article,
+            fields=tuple(open_fields) if met is None else (),
         )
         verdicts.append(met)
         if met is False:

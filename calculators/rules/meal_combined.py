@@ -64,17 +64,9 @@ def meal_construction_and_reward(ex: Explain, inputs: ConstructionRewardInputs) 
     amounts: list[float] = []
     missing: dict[str, str] = {}
     for name, label in PARTS:
-        calc = REGISTRY[name]
-        result = calc.run({k: v for k, v in given.items() if k in calc.inputs.model_fields}, ex.as_of)
-        for cite in result.citations:
-            if cite not in ex.citations:
-                ex.citations.append(cite)
-        for w in result.warnings:
-            ex.warn(w)
-        ex.step(f"【{label}】")
-        ex.steps.extend(f"　{s}" for s in result.steps)
+        result = ex.include(name, label, given)
         if result.amount_yuan is None:
-            described = calc.inputs.model_fields
+            described = REGISTRY[name].inputs.model_fields
             missing |= {
                 f: described[f].description or f for f in (result.extra or {}).get("missing_fields", ())
             }

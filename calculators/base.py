@@ -6,9 +6,10 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from types import SimpleNamespace
 from typing import Literal, get_args, get_type_hints
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, create_model
 
 from calculators.params import Param, load_param
 from core.catalog import title_of
@@ -169,11 +170,6 @@ def calculator(
     return wrap
 
 
-def cite(param: Param) -> Citation:
-    r = param.reference
-    return Citation(r.doc_no, title_of(r.doc_no), r.article, r.quote, None)
-
-
 @dataclass
 class Explain:
     """Collects steps, citations and warnings while a rule computes; builds the CalcResult."""
@@ -254,6 +250,50 @@ class Explain:
             warnings=tuple(self.warnings),
             extra=self.extra,
         )
+
+
+Gate = Callable[[Explain, object], CalcResult | None]
+
+
+def gated(
+    rule, calc_name: str, doc_no: str, fields: dict, gate: Gate,
+    prepare: Callable[[Explain], None] | None = None, then: Gate | None = None,
+):  # fmt: skip
+    """A rule that also takes `fields` (facts a whole document asks of every applicant) and runs `gate` on
+    them first: (ex, inputs) → a result that decides, or None to go on. Returns (the gated rule, ready for
+    `calculator`, and its `screen`), the screen running the same gate — then `then`, the rule's own early
+    check — on the stated facts (None for the rest) while required inputs are still missing."""
+    model = create_model(
+        get_type_hints(rule)["inputs"].__name__, __base__=get_type_hints(rule)["inputs"], **fields
+    )
+
+    def checked(ex: Explain, inputs) -> CalcResult:
+        return gate(ex, inputs) or rule(ex, inputs)
+
+    def screen(raw: dict, as_of: date, loaded: dict) -> CalcResult | None:
+        stated = SimpleNamespace(**{n: raw.get(n) for n in model.model_fields})
+        ex = Explain(
+            calc_name, {k: v for k, v in raw.items() if v is not None}, as_of, params=loaded, doc_no=doc_no
+        )
+        if prepare is not None:
+            prepare(ex)
+        decided = gate(ex, stated)
+        if decided is None and then is not None:
+            try:
+                decided = then(ex, stated)
+            except (TypeError, ValueError):
+                return None  # a stated value that is not valid: the input check reports it
+        return decided
+
+    checked.__name__ = calc_name
+    checked.__doc__ = rule.__doc__
+    checked.__annotations__ = {"ex": Explain, "inputs": model, "return": CalcResult}
+    return checked, screen
+
+
+def cite(param: Param) -> Citation:
+    r = param.reference
+    return Citation(r.doc_no, title_of(r.doc_no), r.article, r.quote, None)
 
 
 def load_all() -> dict[str, Calculator]:

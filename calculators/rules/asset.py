@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-from types import SimpleNamespace
-from typing import Literal, get_type_hints
+from typing import Literal
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field
 
-from calculators.base import Explain, calculator, cite
+from calculators.base import Explain, calculator, cite, gated
 from calculators.kit import yuan
 from calculators.kit.bounds import MAX_CAPITAL_YUAN
 from calculators.params import load_param
@@ -54,22 +52,7 @@ def asset(*, title: str, article: str, params=(), name: str | None = None):
 
     def wrap(rule):
         calc_name = name or rule.__name__
-        base = get_type_hints(rule)["inputs"]
-        model = create_model(base.__name__, __base__=base, **SCOPE_FIELD)
-
-        def checked(ex: Explain, inputs) -> CalcResult:
-            return out_of_scope(ex, inputs) or rule(ex, inputs)
-
-        def screen(raw: dict, as_of: date, loaded: dict) -> CalcResult | None:
-            stated = SimpleNamespace(xicheng_unit=raw.get("xicheng_unit"))
-            ex = Explain(
-                calc_name, {k: v for k, v in raw.items() if v is not None}, as_of, params=loaded, doc_no=DOC
-            )
-            return out_of_scope(ex, stated)
-
-        checked.__name__ = calc_name
-        checked.__doc__ = rule.__doc__
-        checked.__annotations__ = {"ex": Explain, "inputs": model, "return": CalcResult}
+        checked, screen = gated(rule, calc_name, DOC, SCOPE_FIELD, out_of_scope)
         calculator(
             title=title, doc_no=DOC, article=article, params=params, audience="staff", kind="verdict",
             name=calc_name, screen=screen,

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from types import SimpleNamespace
-from typing import Annotated, get_type_hints
+from typing import Annotated
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field
 
-from calculators.base import Explain, calculator, cite
+from calculators.base import Explain, calculator, cite, gated
 from calculators.kit import Conditions, highest_of, pct, yuan
 from calculators.kit.bounds import MAX_TCE
 from calculators.params import load_param
@@ -106,29 +106,11 @@ def green(
         if kind != "amount":
             return register(name=name)(rule)
         calc_name = name or rule.__name__
-        base = get_type_hints(rule)["inputs"]
-        model = create_model(base.__name__, __base__=base, **APPLICANT_FIELDS)
 
-        def screened(ex: Explain, inputs) -> CalcResult:
-            return applicant_failure(ex, inputs, article, in_district) or rule(ex, inputs)
+        def gate(ex: Explain, inputs) -> CalcResult | None:
+            return applicant_failure(ex, inputs, article, in_district)
 
-        def screen(raw: dict, as_of: date, loaded: dict) -> CalcResult | None:
-            stated = SimpleNamespace(**{n: raw.get(n) for n in model.model_fields})
-            ex = Explain(
-                calc_name, {k: v for k, v in raw.items() if v is not None}, as_of, params=loaded, doc_no=DOC
-            )
-            start(ex)
-            decided = applicant_failure(ex, stated, article, in_district)
-            if decided is None and fails is not None:
-                try:
-                    decided = fails(ex, stated)
-                except (TypeError, ValueError):
-                    return None  # a stated value that is not valid: the input check reports it
-            return decided
-
-        screened.__name__ = calc_name
-        screened.__doc__ = rule.__doc__
-        screened.__annotations__ = {"ex": Explain, "inputs": model, "return": CalcResult}
+        screened, screen = gated(rule, calc_name, DOC, APPLICANT_FIELDS, gate, prepare=start, then=fails)
         register(name=calc_name, screen=screen)(screened)
         return rule
 

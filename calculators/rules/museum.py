@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from types import SimpleNamespace
-from typing import Annotated, Literal, get_type_hints
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field
 
-from calculators.base import Explain, calculator, cite
+from calculators.base import Explain, calculator, cite, gated
 from calculators.kit import KNOWN, Conditions, capped, share_of, yuan
 from calculators.kit.bounds import DAYS_IN_YEAR, MAX_MUSEUM_FUNDING_YUAN, MAX_PROJECTS, MAX_SMALL_YUAN
 from calculators.params import load_param
@@ -87,22 +86,7 @@ def museum(*, title: str, article: str, params=(), kind: str = "amount", name: s
         if kind != "amount":
             return register(name=name)(rule)
         calc_name = name or rule.__name__
-        base = get_type_hints(rule)["inputs"]
-        model = create_model(base.__name__, __base__=base, **BAR_FIELDS)
-
-        def checked(ex: Explain, inputs) -> CalcResult:
-            return barred(ex, inputs) or rule(ex, inputs)
-
-        def screen(raw: dict, as_of: date, loaded: dict) -> CalcResult | None:
-            stated = SimpleNamespace(**{n: raw.get(n) for n in BAR_FIELDS})
-            ex = Explain(
-                calc_name, {k: v for k, v in raw.items() if v is not None}, as_of, params=loaded, doc_no=DOC
-            )
-            return barred(ex, stated)
-
-        checked.__name__ = calc_name
-        checked.__doc__ = rule.__doc__
-        checked.__annotations__ = {"ex": Explain, "inputs": model, "return": CalcResult}
+        checked, screen = gated(rule, calc_name, DOC, BAR_FIELDS, barred)
         register(name=calc_name, screen=screen)(checked)
         return rule
 

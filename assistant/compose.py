@@ -137,6 +137,23 @@ def compose_calculation(result: CalcResult, title: str) -> str:
     return "\n\n".join(lines[:2]) + "\n\n" + "\n".join(lines[2:])
 
 
+def understood_line(label: str, value, words: str) -> str:
+    """One fact as understood: "并网装机容量（千瓦）：500（您说：“光伏装机500千瓦”）"."""
+    return f"{label}：{_shown(value)}（您说：“{words}”）" if words else f"{label}：{_shown(value)}"
+
+
+def _shown(value) -> str:
+    if value is True:
+        return "是"
+    if value is False:
+        return "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (list, tuple)):
+        return "、".join(_shown(v) for v in value)
+    return str(value)
+
+
 def validity_warnings(doc_nos: list[str], docs: dict[str, Document], question: str, today: date) -> list[str]:
     """Warn when a cited rule is no longer (or not yet) in force, or a one-year rule is asked for another year."""
     out = []

@@ -14,10 +14,11 @@ class Conversation:
     calculator: str | None = None  # the calculator the last calculation turn used
     inputs: dict = field(default_factory=dict)  # inputs gathered so far for it
     missing: list[str] = field(default_factory=list)  # input names still needed (needs_input)
+    sources: dict[str, str] = field(default_factory=dict)  # input name → the user's words it was read from
     history: list[tuple[str, str]] = field(default_factory=list)  # (question, status)
 
     def reset(self) -> None:
-        self.calculator, self.inputs, self.missing = None, {}, []
+        self.calculator, self.inputs, self.missing, self.sources = None, {}, [], {}
         self.history.clear()
 
 
@@ -72,6 +73,7 @@ CALCULATION_KEYS = (
     "missing",
     "citations",
     "warnings",
+    "sources",
 )
 
 

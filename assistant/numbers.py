@@ -137,6 +137,10 @@ class Quantity:
     # "800多单", "3万余单", "20来天": more than the figure (read only by slots that allow it)
     approx: bool = False
 
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
 
 _MORE_THAN = ("多", "余", "来")  # "N多单": a count above N, said roughly
 _APPROX_UNITS = ("order", "day", "person", "item", "vehicle")  # counts only: "十多元" stays as written

@@ -31,6 +31,12 @@ ORGANISATION = re.compile(r"医院|公司|单位|学校|研究院|研究所|银�
 
 def place_of(text: str, words: tuple[str, ...]) -> bool | None:
     """True: the thing named by `words` is in 西城; False: elsewhere; None: no place stated for it."""
+    found = located(text, words)
+    return None if found is None else found[0]
+
+
+def located(text: str, words: tuple[str, ...]) -> tuple[bool, tuple[int, int]] | None:
+    """place_of, with the span of the clause it was read from."""
     for clause in CLAUSE.finditer(text):
         c = clause.group()
         spots = [m.start() for w in words for m in re.finditer(w, c)]
@@ -44,13 +50,13 @@ def place_of(text: str, words: tuple[str, ...]) -> bool | None:
             if earlier is None:
                 earlier = _topic_place(text[: clause.start()])
             if earlier is not None:
-                return earlier
+                return earlier, clause.span()
             continue
         spot = min(spots)
         pos, inside = min(places, key=lambda p: (abs(p[0] - spot), p[0] < spot))
         if inside and negated(c, pos):
-            return False
-        return inside
+            return False, clause.span()
+        return inside, clause.span()
     return None
 
 

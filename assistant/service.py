@@ -8,16 +8,17 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
-from assistant.compose import compose_calculation, compose_clauses, validity_warnings
+from assistant.compose import compose_calculation, compose_clauses, understood_line, validity_warnings
 from assistant.conversation import Answer, Conversation
 from assistant.intents import Intent, best_intent, load_intents
 from assistant.llm import make_chat_model, rewrite
 from assistant.numbers import find_numbers, find_quantities
 from assistant.premise import ASKS_TO_CONFIRM, unsupported_claim
-from assistant.slots import extract
+from assistant.slots import Extraction, extract
 from calculators.base import Calculator, InputError, load_all
 from core.format import citation_label
 from core.normalize import normalize
+from core.schema import CalcResult
 from retrieval.index import Index
 from retrieval.search import OTHER_PLACES, Retriever
 
@@ -42,9 +43,13 @@ RULE_WORDS = re.compile(
     r"什么条件|哪些条件|有什么要求|怎么申请|如何申请|需要什么|要什么|能不能同时|能同时|可以同时|算不算|"
     r"属不属于|是否属于|哪些"
 )
+LABEL_NOTE = re.compile(r"（[^（）]{9,}）|\([^()]{9,}\)")  # a long note in a description, not "（千瓦）"
 JUST_ASKING = re.compile(r"我想(问|了解|知道|咨询)(一下)?|请问|问一下|想问")
-# A follow-up that changes an input: "那如果是1200千瓦呢？"
-FOLLOW_UP = re.compile(r"^(那|如果|要是|假如|换成|改成|再算|那么)|呢[？?]?$")
+# A follow-up that changes an input: "那如果是1200千瓦呢？", or corrects one: "不对，我们没用高新技术产品",
+# "是3台不是1台".
+FOLLOW_UP = re.compile(
+    r"^(那|如果|要是|假如|换成|改成|再算|那么|不对|不是|错了|说错了|更正|纠正|应该是|其实)|呢[？?]?$|不是[^，。？?]{0,8}$"
+)
 
 
 def clean_question(raw: str) -> str:
@@ -103,19 +108,19 @@ class Assistant:
         intent, _ = best_intent(q, self.intents)
         if conv.calculator and (intent is None or intent.calculator == conv.calculator):
             pending = self._intent_for(conv.calculator)
-            values = extract(q, list(pending.slots), self.today).values if pending else {}
+            facts = extract(q, list(pending.slots), self.today) if pending else Extraction()
             # A short reply that states values ("2024年缴足的") continues the calculation in progress.
-            if values and (conv.missing or FOLLOW_UP.search(q) or intent is not None or len(q) <= 15):
-                return self._calculate(q, pending, conv, values)
+            if facts.values and (conv.missing or FOLLOW_UP.search(q) or intent is not None or len(q) <= 15):
+                return self._calculate(q, pending, conv, facts)
         if intent is not None:
-            values = extract(q, list(intent.slots), self.today).values
-            if values or ASKS_FOR_RESULT.search(q):
-                conv.calculator, conv.inputs, conv.missing = intent.calculator, {}, []
-                if not _own_case(flat, values):
-                    ruled = self._rule(q, intent, conv, values)
+            facts = extract(q, list(intent.slots), self.today)
+            if facts.values or ASKS_FOR_RESULT.search(q):
+                conv.calculator, conv.inputs, conv.missing, conv.sources = intent.calculator, {}, [], {}
+                if not _own_case(flat, facts.values):
+                    ruled = self._rule(q, intent, conv, facts.values)
                     if ruled is not None:
                         return ruled
-                return self._calculate(q, intent, conv, values)
+                return self._calculate(q, intent, conv, facts)
         return self._retrieve(q)
 
     def _with_llm(self, answer: Answer) -> Answer:
@@ -136,10 +141,23 @@ class Assistant:
 
     # -- answers ---------------------------------------------------------------------------------
 
-    def _calculate(self, q: str, intent: Intent, conv: Conversation, values: dict) -> Answer:
+    def _calculate(self, q: str, intent: Intent, conv: Conversation, facts: Extraction) -> Answer:
         calc = self.calculators[intent.calculator]
         conv.calculator = intent.calculator
+        values = {n: v for n, v in facts.values.items() if n not in facts.conflicts}
+        twins = _twins(conv, values)
+        values = {**{t: values[n] for t, n in twins.items()}, **values}
+        sources = {**{t: facts.sources.get(n) for t, n in twins.items()}, **facts.sources}
         conv.inputs = {**conv.inputs, **intent.fixed, **values}
+        conv.sources = {**conv.sources, **{n: sources[n] for n in values if sources.get(n)}}
+        if facts.conflicts:  # two values for one fact in one message: ask which one holds, assume neither
+            conv.missing = list(facts.conflicts)
+            asks = [
+                f"您先说“{a}”，又说“{b}”，{self._label(calc, n)}以哪个为准？"
+                for n, (a, b) in facts.conflicts.items()
+            ]
+            text = "您的说法前后不一致，我不替您选择：\n\n" + "\n".join(f"- {a}" for a in asks)
+            return Answer(q, "needs_input", text + self._understood(calc, conv), tuple(calc.citations()))
         try:
             result = calc.run(dict(conv.inputs), self.today)
         except InputError as e:
@@ -160,9 +178,11 @@ class Assistant:
             conv.missing = fields
             asks = [self._ask_text(intent, calc, n) for n in fields] or list(result.missing)
             text = f"要计算**{calc.title}**，还需要以下信息：\n\n" + "\n".join(f"- {a}" for a in asks)
-            return Answer(q, "needs_input", text, result.citations, result)
+            result = replace(result, sources=_sources_of(conv, result))
+            return Answer(q, "needs_input", text + self._understood(calc, conv), result.citations, result)
         conv.missing = []
-        body = compose_calculation(result, calc.title)
+        result = replace(result, sources=_sources_of(conv, result))
+        body = compose_calculation(result, calc.title) + self._understood(calc, conv)
         notes = validity_warnings([calc.doc_no], self.docs, q, self.today)
         notes = tuple(n for n in notes if not any(n[:12] in w for w in result.warnings))
         return Answer(
@@ -192,6 +212,26 @@ class Assistant:
         offer = f"如需按您的情况测算，请告诉我：{'；'.join(asks)}" if asks else "告诉我您的情况即可为您测算。"
         text = f"{found.answer}\n\n**{calc.title}**的计算依据：\n\n{rule}\n\n{offer}"
         return replace(found, answer=text, citations=found.citations + tuple(pending.citations))
+
+    def _label(self, calc: Calculator, name: str) -> str:
+        """An input's name for people: its description without the notes on how it is read."""
+        f = calc.inputs.model_fields.get(name)
+        text = f.description if f and f.description else name
+        return LABEL_NOTE.sub("", text.split("：")[0]).strip() or name
+
+    def _understood(self, calc: Calculator, conv: Conversation) -> str:
+        """我理解的情况: each fact the user stated, its value and the words it was read from, so a wrong
+        reading can be corrected in words ("不对，我们没用高新技术产品"、"是3台不是1台")."""
+        facts = [
+            understood_line(self._label(calc, n), conv.inputs[n], words)
+            for n, words in conv.sources.items()
+            if n in conv.inputs
+        ]
+        if not facts:
+            return ""
+        return "\n\n**我理解的情况**（如有不对，请直接纠正，例如“不对，是3台不是1台”）：\n" + "\n".join(
+            f"- {f}" for f in facts
+        )
 
     def _ask_text(self, intent: Intent, calc: Calculator, name: str) -> str:
         spec = next((s for s in intent.slots if s.name == name), None)
@@ -241,6 +281,25 @@ def _own_case(flat: str, values: dict) -> bool:
     if RULE_WORDS.search(flat):
         return False
     return bool(values) or bool(OWN_CASE.search(JUST_ASKING.sub("", flat)))
+
+
+def _twins(conv: Conversation, values: dict) -> dict:
+    """A correction of one fact corrects the facts read from the same words with the same value: "不对，她是
+    86岁" after "我母亲82岁" (read as the mother's and as the elder's age) changes both. twin → corrected."""
+    twins = {}
+    for name, value in values.items():
+        words, old = conv.sources.get(name), conv.inputs.get(name)
+        if words is None or old == value:
+            continue
+        for other, w in conv.sources.items():
+            if other != name and other not in values and w == words and conv.inputs.get(other) == old:
+                twins[other] = name
+    return twins
+
+
+def _sources_of(conv: Conversation, result: CalcResult) -> dict:
+    """The words each input of the result came from (inputs the user stated; not the intent's fixed ones)."""
+    return {n: w for n, w in conv.sources.items() if n in result.inputs}
 
 
 def _warning_list(notes: tuple[str, ...]) -> str:

@@ -13,7 +13,7 @@ import yaml
 from assistant.negation import denied_after, negated
 from assistant.numbers import days_of_month_every_day, find_dates, find_quantities, find_relative_years
 from assistant.persons import clauses_of
-from assistant.places import place_of
+from assistant.places import located
 from core.normalize import normalize
 
 
@@ -92,6 +92,10 @@ class SlotSpec:
 class Extraction:
     values: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # slot name → the user's words each value was read from (shown back as 我理解的情况)
+    sources: dict[str, str] = field(default_factory=dict)
+    # slot name → two of the user's phrases that state different values for it ("装机500千瓦…装机800千瓦")
+    conflicts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 CONCEPTS_FILE = Path(__file__).with_name("concepts.yaml")
@@ -209,6 +213,23 @@ RELATIVE_YEAR_REACH = 12
 LABEL_REACH = 3  # a cue this close to a value labels it as that cue's slot's (see _labelled)
 
 
+# A figure the user says is not theirs ("是3台不是1台", "不是500千瓦，是800千瓦"): not a fact.
+NOT_THIS_FIGURE = re.compile(r"(?:不是|并非|而非)$")
+# Words that take back what was just said ("装机500千瓦，哦不对，装机800千瓦").
+CORRECTED = re.compile(r"不对|错了|说错|更正|纠正|应该是|准确(地)?说|我是说")
+WORDS_REACH = 24  # the words a fact came from: its clause, cut to this many characters around the mention
+
+
+def words_at(flat: str, start: int, end: int) -> str:
+    """The clause of `flat` that holds [start, end): the words a fact was read from, as the user wrote them."""
+    left = max((m.end() for m in _BREAK.finditer(flat, 0, start)), default=0)
+    right = _BREAK.search(flat, end)
+    right = right.start() if right else len(flat)
+    left = max(left, start - WORDS_REACH)
+    right = min(right, end + WORDS_REACH)
+    return flat[left:right].strip()
+
+
 def _denied(flat: str, m: re.Match) -> bool:
     """A mention inside a negation before it ("没拿到市级奖励") or denied right after it ("市级奖励没拿到")."""
     return negated(flat, m.start()) or (m.end() > m.start() and denied_after(flat, m.end()))
@@ -216,29 +237,49 @@ def _denied(flat: str, m: re.Match) -> bool:
 
 def _stated_values(flat: str, spec: SlotSpec):
     """A multi slot: every value some pattern states outside a negation, in the order of the patterns."""
-    found = [
-        value
-        for value, regexes in spec.patterns
-        if any(not _denied(flat, m) for rx in regexes for m in re.finditer(rx, flat))
-    ]
-    return found or _UNSTATED
+    found, spans = [], []
+    for value, regexes in spec.patterns:
+        m = next((m for rx in regexes for m in re.finditer(rx, flat) if not _denied(flat, m)), None)
+        if m is not None:
+            found.append(value)
+            spans.append((m.start(), m.end()))
+    return (found, spans) if found else (_UNSTATED, [])
 
 
 def _stated_value(flat: str, spec: SlotSpec):
     """Every mention counts: one mention outside any negation states the value ("没罚款，但被通报过" → yes);
-    a yes/no fact mentioned only inside negations is a no; a negated category leaves the next value to try."""
+    a yes/no fact mentioned only inside negations is a no; a negated category leaves the next value to try.
+    Returns (value, spans of the mentions it was read from)."""
     if spec.multi:
         return _stated_values(flat, spec)
     for value, regexes in spec.patterns:
-        denied = False
+        denied = []
         for rx in regexes:
             for m in re.finditer(rx, flat):
                 if not _denied(flat, m):
-                    return value
-                denied = True
+                    return value, [(m.start(), m.end())]
+                denied.append((m.start(), m.end()))
         if denied and value is True:
-            return False
-    return _UNSTATED
+            return False, denied[:1]
+    return _UNSTATED, []
+
+
+def _contradicted(flat: str, spec: SlotSpec) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A yes/no fact one wording of which is both stated and denied ("用了高新技术产品……没用高新技术产品"):
+    the two mentions, else None. Different wordings may differ ("没罚款，但被通报过" states a yes)."""
+    for value, regexes in spec.patterns:
+        if value is not True:
+            continue
+        for rx in regexes:
+            said, denied = None, None
+            for m in re.finditer(rx, flat):
+                if _denied(flat, m):
+                    denied = denied or (m.start(), m.end())
+                else:
+                    said = said or (m.start(), m.end())
+            if said and denied:
+                return said, denied
+    return None
 
 
 def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extraction:
@@ -252,7 +293,10 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
             own = [replace(s, person=None) for s in specs if s.person == who]
             part = clauses_of(flat, who)
             if part:
-                out.values.update(extract(part, own, today).values)
+                theirs = extract(part, own, today)
+                out.values.update(theirs.values)
+                out.sources.update(theirs.sources)
+                out.conflicts.update(theirs.conflicts)
         specs = [s for s in specs if not s.person]
     dates = find_dates(flat, today)
     date_spans = [(d.start, d.end) for d in dates]
@@ -260,7 +304,11 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
         q for q in find_relative_years(flat, today) if not any(s <= q.start < e for s, e in date_spans)
     ]
     taken_spans = date_spans + [(q.start, q.end) for q in relative]
-    quantities = [q for q in find_quantities(flat) if not any(s <= q.start < e for s, e in taken_spans)]
+    quantities = [
+        q
+        for q in find_quantities(flat)
+        if not any(s <= q.start < e for s, e in taken_spans) and not NOT_THIS_FIGURE.search(flat[: q.start])
+    ]
     # 去年 / 前年 / 八年前 are calendar years, but only for a slot whose cue is near ("去年缴齐的").
     needs_cue = set(range(len(quantities), len(quantities) + len(relative)))
     quantities += relative
@@ -268,12 +316,17 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
     # Facts stated in words: the first pattern that matches wins. A mention inside a negation's scope
     # ("并没有使用高新技术产品") states the opposite of a yes/no fact and rules out a category.
     for spec in specs:
-        value = _stated_value(flat, spec)
+        value, spans = _stated_value(flat, spec)
         if value is _UNSTATED and spec.place_of:
-            inside = place_of(flat, spec.place_of)
-            value = _UNSTATED if inside is None else spec.place_values[0 if inside else 1]
+            found = located(flat, spec.place_of)
+            if found is not None:
+                value, spans = spec.place_values[0 if found[0] else 1], [found[1]]
         if value is not _UNSTATED:
             out.values[spec.name] = value
+            out.sources[spec.name] = _words_of(flat, spans)
+            both = _contradicted(flat, spec) if value in (True, False) and not spec.multi else None
+            if both:
+                out.conflicts[spec.name] = (words_at(flat, *both[0]), words_at(flat, *both[1]))
 
     date_specs = [s for s in specs if s.date and not s.patterns]
     pairs = [
@@ -289,10 +342,12 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
     shared = {s.name: len(date_specs) for s in date_specs}
     for i, spec in _assign(pairs, set(), set(), shared):
         out.values[spec.name] = dates[i].value.isoformat()
+        out.sources[spec.name] = words_at(flat, dates[i].start, dates[i].end)
     for spec in date_specs:
-        stated_now = spec.today_when and any(re.search(rx, flat) for rx in spec.today_when)
-        if stated_now and today and spec.name not in out.values:
+        now = next((m for rx in spec.today_when for m in [re.search(rx, flat)] if m), None)
+        if now and today and spec.name not in out.values:
             out.values[spec.name] = today.isoformat()
+            out.sources[spec.name] = words_at(flat, *now.span())
 
     def unit_fits(q, spec: SlotSpec) -> bool:  # a bare small number ("三场") is a count, not money
         if q.approx and not spec.approx:
@@ -314,6 +369,7 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                     [round(quantities[i].value) if spec.integer else quantities[i].value, quantities[j].value]
                     for i, j in found
                 ]
+                out.sources[spec.name] = _words_of(flat, [quantities[i].span for i, _ in found])
                 items_used.update(x for pair in found for x in pair)
     one_item: set[str] = set()
     for spec in specs:
@@ -342,16 +398,13 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 if dist < 10_000 and not other:
                     mine.append(i)
             items_used.update(mine)
-            values = [quantities[i].value / spec.scale for i in mine]
         else:
-            values = [
-                q.value / spec.scale
-                for i, q in enumerate(quantities)
-                if i not in items_used and unit_fits(q, spec)
-            ]
+            mine = [i for i, q in enumerate(quantities) if i not in items_used and unit_fits(q, spec)]
+        values = [quantities[i].value / spec.scale for i in mine]
         if values:
             total = sum(values)
             out.values[spec.name] = (int(round(total)) if spec.integer else total) if spec.add_up else values
+            out.sources[spec.name] = _words_of(flat, [quantities[i].span for i in mine])
 
     # Quantity slots: each number goes to at most one slot, matched by unit then by cue.
     number_specs = [
@@ -396,17 +449,62 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                     continue
                 pairs.append((dist, exact_unit, i, spec))
     shared = {s.name: sum(1 for t in number_specs if t.unit == s.unit) for s in number_specs}
-    for i, spec in _assign(pairs, set(), used, shared):
+    assigned = list(_assign(pairs, set(), used, shared))
+    for i, spec in assigned:
         value = quantities[i].value / spec.scale
         value = int(round(value)) if spec.integer else value
         out.values[spec.name] = value
+        out.sources[spec.name] = words_at(flat, quantities[i].start, quantities[i].end)
+        other = _restated(flat, quantities, i, spec, used | needs_cue)
+        if other is None:
+            continue
+        first, later = sorted((i, other), key=lambda k: quantities[k].start)
+        if CORRECTED.search(flat, quantities[first].end, quantities[later].start):
+            value = quantities[later].value / spec.scale  # "500千瓦，哦不对，800千瓦": the correction holds
+            out.values[spec.name] = int(round(value)) if spec.integer else value
+            out.sources[spec.name] = words_at(flat, *quantities[later].span)
+        else:
+            out.conflicts[spec.name] = (out.sources[spec.name], words_at(flat, *quantities[other].span))
     for spec in specs:
         if spec.month_days and spec.name not in out.values:
             days = days_of_month_every_day(flat, today)
             if days is not None:
                 out.values[spec.name] = days
+                every = flat.find("每天")
+                out.sources[spec.name] = words_at(flat, every, every + 2) if every >= 0 else ""
     # A slot named _* only claims the figures its cues name ("综合贡献两千万" is not a rent), so they go to
     # no other slot; it is never an input.
     for name in [n for n in out.values if n.startswith("_")]:
         del out.values[name]
+        out.sources.pop(name, None)
+        out.conflicts.pop(name, None)
     return out
+
+
+def _words_of(flat: str, spans: list[tuple[int, int]]) -> str:
+    """The distinct clauses the spans stand in, joined: the words a fact of several mentions came from."""
+    return "；".join(dict.fromkeys(words_at(flat, a, b) for a, b in spans))
+
+
+def _restated(flat: str, quantities: list, i: int, spec: SlotSpec, used: set[int]) -> int | None:
+    """The same statement made again with another figure ("装机500千瓦，光伏装机800千瓦"): its index, else None.
+    The same statement: with the figure masked, one clause ends with the other (so "我们房子账面3100万，对方仓库
+    账面2600万" and "第一台…买价15万，第二台…买价40万" are two items, not a contradiction)."""
+    if not spec.cues:
+        return None
+    q = quantities[i]
+    mine = _masked_clause(flat, q)
+    for j, other in enumerate(quantities):
+        if j == i or j in used or other.unit != q.unit or other.value == q.value or other.approx:
+            continue
+        theirs = _masked_clause(flat, other)
+        short, long = sorted((mine, theirs), key=len)
+        if len(short) >= 3 and long.endswith(short):
+            return j
+    return None
+
+
+def _masked_clause(flat: str, q) -> str:
+    clause = words_at(flat, q.start, q.end)
+    at = flat.find(clause, max(0, q.start - len(clause)))
+    return (clause[: q.start - at] + "#" + clause[q.end - at :]) if at >= 0 else clause

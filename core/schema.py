@@ -110,6 +110,7 @@ class CalcResult:
     missing: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)  # office, materials, deadlines where the gazette names them
+    sources: dict = field(default_factory=dict)  # input name → the user's words it was read from
 
     def to_dict(self) -> dict:
         return {
@@ -121,5 +122,6 @@ class CalcResult:
             "missing": list(self.missing),
             "citations": [c.to_dict() for c in self.citations],
             "warnings": list(self.warnings),
+            "sources": dict(self.sources),
             **({"extra": self.extra} if self.extra else {}),
         }

@@ -53,7 +53,9 @@ def test_calculation_shows_amount_steps_and_citation(assistant):
         "missing",
         "citations",
         "warnings",
+        "sources",  # the words each input was read from (a field the contract allows adding)
     }
+    assert "500千瓦" in d["calculation"]["sources"]["capacity_kw"]
 
 
 def test_missing_input_is_asked_then_filled_then_changed(assistant):

@@ -24,5 +24,8 @@ current = st.navigation(list(PAGES.values()))
 goto = st.session_state.pop("goto", None)
 if goto in PAGES and PAGES[goto].url_path != current.url_path:
     st.switch_page(PAGES[goto])
+# A citation's source link (?chunk=…&hl=…) opens 条文查询 at that article, from whichever page it lands on.
+if "chunk" in st.query_params and current.url_path != PAGES["clauses"].url_path:
+    st.switch_page(PAGES["clauses"], query_params=st.query_params.to_dict())
 chat.sidebar(get_assistant())
 current.run()

@@ -105,7 +105,26 @@ def compose_clauses(
             shown = quote
         where = _heading(chunk, quote) if lead and not exact else ""
         parts.append((f"**{where}**\n\n" if where else "") + f"{_md_quote(shown)}\n\n—— {_label(c, short)}")
+        if lead:
+            parts.extend(deferral_notes(quote))
     return "\n\n".join(parts), tuple(citations)
+
+
+# A clause that hands its standard to another document: "按照《…若干规定》(西行规发〔2021〕1号)补贴标准和条件实施".
+DEFERS = re.compile(
+    r"(?:具体)?(?:参照|按照|依照)(《[^》]{2,80}》)\s*[（(]?((?:[^（）()]{0,12}〔\d{4}〕\d+号)?)[）)]?"
+    r"[^。；]{0,12}?(?:执行|实施|办理)"
+)
+
+
+def deferral_notes(quote: str) -> list[str]:
+    """A pointer for each document the clause defers to: what the gazette does not itself say."""
+    notes = []
+    for m in DEFERS.finditer(quote):
+        title, doc_no = m.group(1), m.group(2)
+        named = f"{title}（{doc_no}）" if doc_no else title
+        notes.append(f"ℹ️ 此条按{named}执行，具体标准不在本公报中，请查阅该文件。")
+    return notes
 
 
 def compose_calculation(result: CalcResult, title: str) -> str:
@@ -140,6 +159,16 @@ def compose_calculation(result: CalcResult, title: str) -> str:
 def understood_line(label: str, value, words: str) -> str:
     """One fact as understood: "并网装机容量（千瓦）：500（您说：“光伏装机500千瓦”）"."""
     return f"{label}：{_shown(value)}（您说：“{words}”）" if words else f"{label}：{_shown(value)}"
+
+
+CORRECT_HINT = "如有不对，请直接纠正，例如“不对，是3台不是1台”"
+
+
+def understood_text(facts: tuple[str, ...]) -> str:
+    """The 我理解的情况 section appended to an answer ('' when no fact was read)."""
+    if not facts:
+        return ""
+    return f"\n\n**我理解的情况**（{CORRECT_HINT}）：\n" + "\n".join(f"- {f}" for f in facts)
 
 
 def _shown(value) -> str:

@@ -23,6 +23,8 @@ class Conversation:
 
 
 FALLBACK_NOTICE = "{reason}，以下是未经大模型改写的回答。"
+# Between the model's words and the calculation shown as computed under them, in `answer`.
+LLM_SEPARATOR = "\n\n---\n\n"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class Answer:
     rewritten_by_llm: bool = False  # `answer` is the LLM's wording, accepted after the grounding check
     # The LLM was configured but failed or its answer was rejected: why (then `answer` is the extractive one).
     fallback_reason: str | None = None
+    # 我理解的情况: each fact the user stated, its value and the words it came from (also in `answer`)
+    understood: tuple[str, ...] = ()
 
     @property
     def fallback_notice(self) -> str | None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 
-from assistant.numbers import find_numbers
+from assistant.numbers import find_numbers, find_quantities
 from assistant.prompts import SYSTEM, USER
+from core.deadline import with_deadline
 from core.normalize import normalize
 from core.schema import CalcResult, Citation
 from core.settings import Settings
@@ -67,10 +67,20 @@ def _allowed_values(context: str, calculation: CalcResult | None) -> set[float]:
     return values | {round(v / 10000, 4) for v in values} | {round(v * 10000, 4) for v in values}
 
 
+# A sentence ends at 。！？ or a line break; a citation right after the end still belongs to it ("…5元。[id]").
+SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*(?:\s*\[[^\[\]]*\])*")
+
+
 def check_grounded(
-    text: str, allowed_ids: set[str], context: str, calculation: CalcResult | None
+    text: str,
+    allowed_ids: set[str],
+    context: str,
+    calculation: CalcResult | None,
+    calc_context: str = "",
 ) -> str | None:
-    """None when the answer is grounded; otherwise the reason it is not."""
+    """None when the answer is grounded; otherwise the reason it is not. Every number is in the clauses or the
+    calculation, and every sentence that states one cites a retrieved clause or uses only the calculation's
+    own figures (its amount, steps and citations)."""
     cited = set(_CITED.findall(text))
     unknown = cited - allowed_ids
     if unknown:
@@ -82,7 +92,25 @@ def check_grounded(
     for n in _numbers(body):
         if round(n.value, 4) not in allowed:
             return f"出现了原文和计算中没有的数字 {n.text}"
+    computed = _quantities(calc_context, calculation)
+    for sentence in SENTENCE.findall(text):
+        if not _numbers(_CITED.sub(" ", sentence)) or _CITED.search(sentence):
+            continue
+        if calculation and _quantities(sentence, None) <= computed:
+            continue  # the calculation's own figures with their units; its steps and citations are shown below
+        if allowed_ids or calculation:
+            return f"带数字的句子没有注明来源（“{sentence.strip()[:30]}”）"
     return None
+
+
+def _quantities(text: str, calculation: CalcResult | None) -> set[tuple[float, str | None]]:
+    """(value, unit) of each figure, line by line: "500元" is not the "500 千瓦" of a step."""
+    found = {
+        (round(q.value, 4), q.unit) for line in text.splitlines() for q in find_quantities(normalize(line))
+    }
+    if calculation and calculation.amount_yuan is not None:
+        found.add((round(float(calculation.amount_yuan), 4), "yuan"))
+    return found
 
 
 def _amount_stated(text: str, calculation: CalcResult | None) -> bool:
@@ -91,28 +119,6 @@ def _amount_stated(text: str, calculation: CalcResult | None) -> bool:
         return True
     amount = round(float(calculation.amount_yuan), 4)
     return any(round(n.value, 4) in (amount, round(amount / 10000, 4)) for n in _numbers(text))
-
-
-def with_deadline(call, seconds: float):
-    """call() in a daemon thread, waited for at most `seconds` in total — a server that drips one byte at a
-    time defeats a per-read timeout, not this. TimeoutError when the deadline passes (the thread is left to
-    finish on its own; being a daemon it never holds the process open)."""
-    box: dict = {}
-
-    def run():
-        try:
-            box["value"] = call()
-        except BaseException as e:  # handed to the caller below
-            box["error"] = e
-
-    worker = threading.Thread(target=run, daemon=True, name="llm-call")
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise TimeoutError(f"no complete answer within {seconds:g} s")
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
 
 
 def rewrite(
@@ -157,7 +163,7 @@ def rewrite(
         else getattr(model, "request_timeout", None) or DEFAULT_DEADLINE_S
     )
     try:
-        reply = with_deadline(converse, float(deadline))
+        reply = with_deadline(converse, float(deadline), "llm-call")
     except TimeoutError:
         return LLMReply(None, f"大模型超时（{float(deadline):g} 秒内没有完整回答）")
     except Exception as e:  # network errors, bad responses: never break the answer
@@ -168,7 +174,7 @@ def rewrite(
     if not text:
         return LLMReply(None, "大模型没有给出回答")
     context = sources + "\n" + calc + "\n" + "\n".join(map(str, tool_results))
-    problem = check_grounded(text, {c.chunk_id for c in citations if c.chunk_id}, context, calculation)
+    problem = check_grounded(text, {c.chunk_id for c in citations if c.chunk_id}, context, calculation, calc)
     if problem:
         return LLMReply(None, f"大模型的回答未通过核对（{problem}）")
     if not _amount_stated(text, calculation):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
@@ -152,6 +153,7 @@ def find_quantities(text: str) -> list[Quantity]:
     text = normalize(text)
     low = text.lower()
     out: list[Quantity] = []
+    scales: list[float] = []  # the 万/亿 written on each number, for a list's unit (_list_units)
     for n in find_numbers(text):
         if out and n.start < out[-1].end:  # the "2" of "m2" belongs to the unit before it
             continue
@@ -179,6 +181,28 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit == "MW":
             unit, value = "kW", value * 1000
         out.append(Quantity(value, unit, n.start, end, approx))
+        scales.append(_BIG_UNITS.get(n.text.rstrip()[-1:], 1) if not n.text.isdigit() else 1)
+    return _list_units(text, out, scales)
+
+
+# "电池分别是30、50、80千瓦时", "投入20、25、40万元": the unit (and 万/亿) written after the last number of a
+# 、-list is every listed number's. Measures only: "1、2号楼" and "3、4月份" are no list of quantities.
+_LIST_UNITS = ("kWh", "kW", "tce", "t", "m2", "yuan", "order", "person", "day")
+_LIST_JOIN = re.compile(r"\s*[、/]\s*")
+
+
+def _list_units(text: str, found: list[Quantity], scales: list[float]) -> list[Quantity]:
+    out = list(found)
+    for k in range(len(out) - 1, 0, -1):
+        last = out[k]
+        if last.unit not in _LIST_UNITS or last.approx:
+            continue
+        j = k - 1
+        while j >= 0 and out[j].unit is None and _LIST_JOIN.fullmatch(text[out[j].end : out[j + 1].start]):
+            bare = out[j]
+            scale = scales[k] if scales[j] == 1 else 1
+            out[j] = Quantity(bare.value * scale, last.unit, bare.start, bare.end, False)
+            j -= 1
     return out
 
 
@@ -263,13 +287,41 @@ def resolve_year(written: str, today: date | None) -> int | None:
     return int(written)
 
 
+# A part of a month or a year ("4月中旬开的票", "去年底"): the last day of that part, so a deadline
+# ("4月30日前开具") is met only when the whole part meets it.
+_PART_OF_MONTH = re.compile(r"(?:" + _YEAR + r"|(?<![\d年]))\s*(\d{1,2})\s*月份?\s*(上旬|中旬|下旬|初|底|末)")
+_PART_DAY = {"上旬": 10, "中旬": 20, "初": 10}
+_YEAR_END = re.compile(r"(今年|本年|去年|上年|前年|\d{4}\s*年|(?<!\d)\d{2}\s*年)(?:年)?(?:底|末)")
+
+
+def _month_parts(text: str, today: date | None) -> list[DateMention]:
+    """'4月中旬' / '去年4月底' (day precision, the part's last day), '去年底' (31 December)."""
+    out: list[DateMention] = []
+    for m in _PART_OF_MONTH.finditer(text):
+        y = resolve_year(m.group(1), today) if m.group(1) else (today.year if today else None)
+        mo = int(m.group(2))
+        if y is None or not 1 <= mo <= 12:
+            continue
+        last = monthrange(y, mo)[1]
+        out.append(DateMention(date(y, mo, _PART_DAY.get(m.group(3), last)), "day", m.start(), m.end()))
+    for m in _YEAR_END.finditer(text):
+        y = resolve_year(m.group(1), today)
+        if y is not None:
+            out.append(DateMention(date(y, 12, 31), "day", m.start(), m.end()))
+    return out
+
+
 def find_dates(text: str, today: date | None = None) -> list[DateMention]:
     """'2018年8月31日', '2018-08-31', '2018年9月' (month precision, day 1), '2023.7', '18年5月3号', and
     '去年3月' / '今年5月10日' / '5月7号' (no year: the year of the question) resolved against `today`
-    (left out when no date is given)."""
+    (left out when no date is given); parts of a month or year as `_month_parts` reads them."""
     text = normalize(text)
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    for d in _month_parts(text, today):
+        if not any(s <= d.start < e or d.start <= s < d.end for s, e in taken):
+            out.append(d)
+            taken.append((d.start, d.end))
     for rx in _DATE_RES:
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in taken):

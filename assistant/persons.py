@@ -30,14 +30,41 @@ _PERSON = re.compile(
 # The speaker names their spouse by role: whoever says 老公/孩子他爸 is the mother, and the other way round.
 _SPEAKER_IS_MOTHER = re.compile(r"老公|丈夫|我先生|孩子(?:的|他|她)?爸|我家那口子")
 _SPEAKER_IS_FATHER = re.compile(r"老婆|媳妇|妻子|太太|孩子(?:的|他|她)?妈|我夫人")
+_OTHER_PARENT = re.compile(
+    rf"{_FATHER_WORDS}|{_MOTHER_WORDS}|{_SPOUSE}|{_BOTH_WORDS}|(?<![其])他(?!们)|她(?!们)"
+)
+_JOINT = re.compile(
+    rf"(?:{_BOTH_WORDS})[^,，。;；]{{0,4}}(?:合开|合伙|一起开|共同开|合办|一块开|一起办|一块办)"
+)
 _SENTENCE = re.compile(r"[^。!！?？\n]+")
-_CLAUSE = re.compile(r"[^,，、;；]+")
+_CLAUSE = re.compile(r"[^,，;；]+")  # 、 lists things under one statement ("法人、股东都没变过")
+
+
+# The speaker says who they are ("我是孩子爸爸", "我是当妈的"): that outranks any inference from how the other
+# parent is named.
+_SELF_FATHER = re.compile(
+    r"我(?:是|就是|作为)(?:孩子|娃|小孩)?(?:的|他|她)?(?:爸爸?|父亲|爹)|我(?:是)?当爸(?:爸)?的"
+)
+_SELF_MOTHER = re.compile(
+    r"我(?:是|就是|作为)(?:孩子|娃|小孩)?(?:的|他|她)?(?:妈妈?|母亲|娘)|我(?:是)?当妈(?:妈)?的"
+)
+# The spouse referred to by a pronoun ("我爱人是股东……他的居住证在通州"): 他 makes the speaker the mother.
+_PRONOUN = re.compile(r"(?<![其孩娃])(?<!孩子)(?<!孩子的)([他她])(?!们)")
 
 
 def speaker(text: str) -> str | None:
     """The parent 我 is, when the message says; None when it does not (or says both ways)."""
+    says_father, says_mother = bool(_SELF_FATHER.search(text)), bool(_SELF_MOTHER.search(text))
+    if says_father != says_mother:
+        return FATHER if says_father else MOTHER
     mother, father = bool(_SPEAKER_IS_MOTHER.search(text)), bool(_SPEAKER_IS_FATHER.search(text))
-    return MOTHER if mother and not father else FATHER if father and not mother else None
+    if mother != father:
+        return MOTHER if mother else FATHER
+    if not (mother or father) and re.search(_SPOUSE, text):
+        pronouns = set(_PRONOUN.findall(text))
+        if len(pronouns) == 1:
+            return MOTHER if pronouns == {"他"} else FATHER
+    return None
 
 
 def _who(clause: str, me: str | None) -> tuple[str, ...] | None:
@@ -108,16 +135,25 @@ def clauses_of(text: str, person: str) -> str:
     if person in ELDERS:
         return _elder_clauses(text, person)
     me = speaker(text)
-    if me is None and re.search(_SPOUSE, text):
-        # "我…，我爱人…" names two parents without saying which is which: the rules ask the same of both,
-        # so the speaker is taken as the father and the spouse as the mother
+    others = [m.group() for m in _OTHER_PARENT.finditer(text) if m.group() not in ("我们", "咱们")]
+    if me is None and (re.search(_SPOUSE, text) or not others):
+        # "我…，我爱人…" names two parents without saying which is which, and "我是个体户……" names only the
+        # speaker: the rules ask the same of both parents, so the speaker is taken as the father (and the
+        # spouse as the mother)
         me = FATHER
+    # A message naming one parent only ("孩子他爸是法人。公司2020年在西城注册，…") is about that parent
+    # throughout, so a sentence naming nobody is theirs too.
+    named = {p for c in _CLAUSE.finditer(text) for p in (_who(c.group(), me) or ())}
+    only = tuple(named) if len(named) == 1 else None
     out = []
     for sentence in _SENTENCE.finditer(text):
-        current: tuple[str, ...] | None = None
+        current: tuple[str, ...] | None = only
+        # "我俩合开了一家公司，…，我是法人，他是股东，…也没迁过": the business is both parents', so a clause
+        # naming nobody in that sentence is about both of them
+        joint = BOTH if _JOINT.search(sentence.group()) else None
         for clause in _CLAUSE.finditer(sentence.group()):
             who = _who(clause.group(), me)
-            current = who if who is not None else current
+            current = who if who is not None else (joint or current)
             if current is not None and person in current:
                 out.append(clause.group())
     return "，".join(out)

@@ -13,7 +13,7 @@ from assistant.numbers import find_quantities
 from core.normalize import normalize
 
 ASKS_TO_CONFIRM = re.compile(
-    r"对吗|对不对|是真的吗|是不是真的|真的吗|是否属实|属实吗|听说|据说|网上说|有人说|确认一下|没错吧|是吧[？?]?$"
+    r"对吗|对吧|对不对|是真的吗|是不是真的|真的吗|是否属实|属实吗|听说|据说|网上说|有人说|确认一下|没错吧|是这样吗|是吧[？?]?$"
 )
 # Who the claim says benefits, when it says "every …": the clause must speak of the same group.
 EVERYONE = re.compile(

@@ -8,8 +8,14 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
-from assistant.compose import compose_calculation, compose_clauses, understood_line, validity_warnings
-from assistant.conversation import Answer, Conversation
+from assistant.compose import (
+    compose_calculation,
+    compose_clauses,
+    understood_line,
+    understood_text,
+    validity_warnings,
+)
+from assistant.conversation import LLM_SEPARATOR, Answer, Conversation
 from assistant.intents import Intent, best_intent, load_intents
 from assistant.llm import make_chat_model, rewrite
 from assistant.numbers import find_numbers, find_quantities
@@ -19,6 +25,7 @@ from calculators.base import Calculator, InputError, load_all
 from core.format import citation_label
 from core.normalize import normalize
 from core.schema import CalcResult
+from ingest.index import IndexUnavailable
 from retrieval.index import Index
 from retrieval.search import OTHER_PLACES, Retriever
 
@@ -74,7 +81,11 @@ class Assistant:
     def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
         start = time.perf_counter()
         conv = conversation if conversation is not None else Conversation()
-        answer = self._route(question, conv)
+        try:
+            answer = self._route(question, conv)
+        except IndexUnavailable as e:  # the Chroma server stopped or went silent after start-up
+            text = f"暂时无法检索公报：{e}。请稍后再试，或请管理员检查索引服务。"
+            answer = Answer(clean_question(question if isinstance(question, str) else ""), "not_found", text)
         if self.chat_model is not None and answer.status in ("answered", "calculated"):
             answer = self._with_llm(answer)
         conv.history.append((answer.question, answer.status))
@@ -131,6 +142,8 @@ class Assistant:
         reply = rewrite(self.chat_model, answer.question, answer.citations, answer.calculation, self._tools)
         if not reply.accepted:
             return replace(answer, fallback_reason=reply.fallback_reason)
+        if answer.calculation is not None:  # the model phrases around the calculation, shown as computed
+            return replace(answer, answer=reply.text + LLM_SEPARATOR + answer.answer, rewritten_by_llm=True)
         # The model sees clauses and the calculation, not the validity check: keep its warnings.
         return replace(
             answer, answer=reply.text + _warning_list(answer.validity_warnings), rewritten_by_llm=True
@@ -144,29 +157,38 @@ class Assistant:
     def _calculate(self, q: str, intent: Intent, conv: Conversation, facts: Extraction) -> Answer:
         calc = self.calculators[intent.calculator]
         conv.calculator = intent.calculator
-        values = {n: v for n, v in facts.values.items() if n not in facts.conflicts}
+        unsure = {**facts.conflicts, **facts.ranges}
+        values = {n: v for n, v in facts.values.items() if n not in unsure}
         twins = _twins(conv, values)
         values = {**{t: values[n] for t, n in twins.items()}, **values}
         sources = {**{t: facts.sources.get(n) for t, n in twins.items()}, **facts.sources}
         conv.inputs = {**conv.inputs, **intent.fixed, **values}
         conv.sources = {**conv.sources, **{n: sources[n] for n in values if sources.get(n)}}
-        if facts.conflicts:  # two values for one fact in one message: ask which one holds, assume neither
-            conv.missing = list(facts.conflicts)
+        if facts.conflicts or facts.ranges:  # two values, or a range, for one fact: ask, assume nothing
+            conv.missing = [*facts.conflicts, *facts.ranges]
             asks = [
                 f"您先说“{a}”，又说“{b}”，{self._label(calc, n)}以哪个为准？"
                 for n, (a, b) in facts.conflicts.items()
+            ] + [
+                f"您给的是一个范围“{r}”，请告诉我{self._label(calc, n)}的确切数值。"
+                for n, r in facts.ranges.items()
             ]
-            text = "您的说法前后不一致，我不替您选择：\n\n" + "\n".join(f"- {a}" for a in asks)
-            return Answer(q, "needs_input", text + self._understood(calc, conv), tuple(calc.citations()))
+            lead = "您的说法前后不一致，我不替您选择：" if facts.conflicts else "计算需要确切的数值："
+            text = lead + "\n\n" + "\n".join(f"- {a}" for a in asks)
+            facts = self._facts(calc, conv)
+            text += understood_text(facts)
+            return Answer(q, "needs_input", text, tuple(calc.citations()), understood=facts)
         try:
             result = calc.run(dict(conv.inputs), self.today)
         except InputError as e:
+            tried = dict(conv.inputs)
             bad = [n for n in conv.inputs if n in str(e)]
             for n in bad:
                 conv.inputs.pop(n, None)
             conv.missing = bad
             asks = [self._ask_text(intent, calc, n) for n in bad] or ["请检查输入的数值"]
-            text = f"输入的数值不合理：{_readable_error(str(e))}\n\n请重新提供：" + "；".join(asks)
+            why = _readable_error(str(e), lambda n: self._label(calc, n), tried)
+            text = f"输入的数值不合理：{why}\n\n请重新提供：" + "；".join(asks)
             return Answer(q, "needs_input", text, tuple(calc.citations()))
         if result.missing:
             fields = list((result.extra or {}).get("missing_fields", [])) or [
@@ -179,15 +201,19 @@ class Assistant:
             asks = [self._ask_text(intent, calc, n) for n in fields] or list(result.missing)
             text = f"要计算**{calc.title}**，还需要以下信息：\n\n" + "\n".join(f"- {a}" for a in asks)
             result = replace(result, sources=_sources_of(conv, result))
-            return Answer(q, "needs_input", text + self._understood(calc, conv), result.citations, result)
+            facts = self._facts(calc, conv)
+            text += understood_text(facts)
+            return Answer(q, "needs_input", text, result.citations, result, understood=facts)
         conv.missing = []
         result = replace(result, sources=_sources_of(conv, result))
-        body = compose_calculation(result, calc.title) + self._understood(calc, conv)
+        facts = self._facts(calc, conv)
+        body = compose_calculation(result, calc.title) + understood_text(facts)
         notes = validity_warnings([calc.doc_no], self.docs, q, self.today)
         notes = tuple(n for n in notes if not any(n[:12] in w for w in result.warnings))
         return Answer(
-            q, "calculated", body + _warning_list(notes), result.citations, result, validity_warnings=notes
-        )
+            q, "calculated", body + _warning_list(notes), result.citations, result, validity_warnings=notes,
+            understood=facts,
+        )  # fmt: skip
 
     def _rule(self, q: str, intent: Intent, conv: Conversation, values: dict) -> Answer | None:
         """A rule question: the clause of the calculator's document that answers it, the calculator's rule
@@ -219,18 +245,13 @@ class Assistant:
         text = f.description if f and f.description else name
         return LABEL_NOTE.sub("", text.split("：")[0]).strip() or name
 
-    def _understood(self, calc: Calculator, conv: Conversation) -> str:
+    def _facts(self, calc: Calculator, conv: Conversation) -> tuple[str, ...]:
         """我理解的情况: each fact the user stated, its value and the words it was read from, so a wrong
         reading can be corrected in words ("不对，我们没用高新技术产品"、"是3台不是1台")."""
-        facts = [
+        return tuple(
             understood_line(self._label(calc, n), conv.inputs[n], words)
             for n, words in conv.sources.items()
             if n in conv.inputs
-        ]
-        if not facts:
-            return ""
-        return "\n\n**我理解的情况**（如有不对，请直接纠正，例如“不对，是3台不是1台”）：\n" + "\n".join(
-            f"- {f}" for f in facts
         )
 
     def _ask_text(self, intent: Intent, calc: Calculator, name: str) -> str:
@@ -307,5 +328,36 @@ def _warning_list(notes: tuple[str, ...]) -> str:
     return "\n\n" + "\n".join(f"- ⚠️ {n}" for n in notes) if notes else ""
 
 
-def _readable_error(message: str) -> str:
-    return message.split(": ", 1)[-1]
+# pydantic's words for a bound → the same in Chinese; a figure past the upper bound is absurd for the rule
+BOUND_WORDS = (
+    (re.compile(r"Input should be greater than or equal to (\S+)"), "不能小于{}"),
+    (re.compile(r"Input should be greater than (\S+)"), "必须大于{}（不能是零或负数）"),
+    (re.compile(r"Input should be less than or equal to (\S+)"), "超出了合理范围（不超过{}）"),
+    (re.compile(r"Input should be less than (\S+)"), "必须小于{}"),
+    (re.compile(r"expects a finite number.*"), "必须是一个有限的数"),
+    (re.compile(r"Input should be a valid (number|integer).*"), "必须是数字"),
+)
+
+
+def _readable_error(message: str, label=lambda name: name, inputs: dict | None = None) -> str:
+    """A calculator's input error in words a resident reads: "并网装机容量（千瓦）必须大于0（不能是零或负数），您给的是
+    -500"."""
+    parts = []
+    for problem in message.split(": ", 1)[-1].split("; "):
+        name, _, why = problem.partition(": ")
+        if not why:
+            parts.append(problem)
+            continue
+        for rx, words in BOUND_WORDS:
+            m = rx.search(why)
+            if m:
+                why = words.format(*m.groups())
+                break
+        given = (inputs or {}).get(name.split(".")[0])
+        shown = (
+            f"，您给的是 {given:.15g}"
+            if isinstance(given, (int, float)) and not isinstance(given, bool)
+            else ""
+        )
+        parts.append(f"{label(name.split('.')[0])}{why}{shown}")
+    return "；".join(parts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -45,10 +46,19 @@ class SlotSpec:
         None  # father | mother: read only from the clauses about that parent (assistant/persons.py)
     )
     cue_required: bool = False  # take a value only next to one of `cues` ("社保交了两年", not "住了两年")
+    period: str | None = (
+        None  # start | end: a date slot read from a range "X至Y" / "X到Y" in a clause with one
+    )
+    # of `cues` ("发票注明租期2022年8月至2024年7月"): its first or last date (a month's last day for an end)
+    affirmed: bool = False  # a value whose own clause denies the slot's cue ("去年一直没交社保") or names a
+    # gap in it ("去年8月漏交了一个月") is not this slot's value
     approx: bool = False  # takes a rough count ("3万多单") as its figure: for a rule whose tiers the lower
     # bound decides; the calculator is told by a slot of its own (see intents/meal.yaml orders_approx)
     pairs: str | None = None  # several items, each a count of `unit` with its own value of this unit in the
     # same clause ("其中17天每顿14块，另外3天只买了4块5的粥" → [[17, 14], [3, 4.5]]); read only when two or more
+    per_year: bool = False  # a many slot whose items are summed per calendar year, each item in the year last
+    # named before it ("去年买了4500万度，今年又买了6100万度" → [[2024, 4.5e7], [2025, 6.1e7]]); read only when the
+    # items fall in two or more years, for a rule whose cap is per year
 
     @classmethod
     def from_dict(cls, name: str, d: dict) -> SlotSpec:
@@ -83,7 +93,10 @@ class SlotSpec:
             month_days=bool(d.get("month_days", False)),
             person=d.get("person"),
             cue_required=bool(d.get("cue_required", False)),
+            affirmed=bool(d.get("affirmed", False)),
+            period=d.get("period"),
             pairs=d.get("pairs"),
+            per_year=bool(d.get("per_year", False)),
             approx=bool(d.get("approx", False)),
         )
 
@@ -96,6 +109,8 @@ class Extraction:
     sources: dict[str, str] = field(default_factory=dict)
     # slot name → two of the user's phrases that state different values for it ("装机500千瓦…装机800千瓦")
     conflicts: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # slot name → a range the user gave where the rule needs one figure ("装机500到800千瓦")
+    ranges: dict[str, str] = field(default_factory=dict)
 
 
 CONCEPTS_FILE = Path(__file__).with_name("concepts.yaml")
@@ -192,6 +207,48 @@ def _cue_distance(
     return best
 
 
+RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|—|-|一直到)\s*")
+
+
+def _period(flat: str, dates: list, spec: SlotSpec) -> tuple[str, str] | None:
+    """The first or last date of the first range "X至Y" whose clause names one of the slot's cues, as ISO
+    text with the words it came from; a month-precision end is that month's last day."""
+    for a, b in zip(dates, dates[1:], strict=False):
+        if not RANGE_JOIN.fullmatch(flat[a.end : b.start]):
+            continue
+        clause = words_at(flat, a.start, b.end)
+        if spec.cues and not any(normalize(c) in clause for c in spec.cues):
+            continue
+        if spec.period == "start":
+            return a.value.isoformat(), clause
+        end = b.value
+        if b.precision == "month":
+            end = end.replace(day=monthrange(end.year, end.month)[1])
+        return end.isoformat(), clause
+    return None
+
+
+_NEXT_DATE = re.compile(r"\d{1,4}\s*[年月]|[今去前明]年|、")
+GAP_BEFORE_CUE = re.compile(r"[漏欠补断停]$")  # 漏交, 补缴, 断缴: a missed or made-up payment, not one made
+
+
+def _cue_denied(text: str, end: int, cues: tuple[str, ...]) -> bool:
+    """The clause a value opens denies one of the cues after it ("去年一直没给他交社保") or names a gap with it
+    ("去年8月公司漏交了一个月"): that value does not date the cued fact."""
+    stop = _BREAK.search(text, end)
+    clause_end = stop.start() if stop else len(text)
+    # up to the next date or listed item: "2023年5月到2024年3月连续、没补缴" does not deny the start
+    other = _NEXT_DATE.search(text, end, clause_end)
+    clause_end = other.start() if other else clause_end
+    for cue in cues:
+        for m in re.finditer(re.escape(normalize(cue)), text[:clause_end]):
+            if m.start() < end:
+                continue
+            if negated(text, m.start()) or GAP_BEFORE_CUE.search(text[: m.start()]):
+                return True
+    return False
+
+
 def _assign(pairs: list[tuple], taken: set[str], used: set[int], shared: dict[str, int]):
     """Give each slot its closest value; a value goes to one slot only."""
     for dist, _, i, spec in sorted(pairs, key=lambda p: (p[0], p[1], p[2])):
@@ -211,6 +268,10 @@ LOOSE_UNITS = {("t", "tce")}
 # "前年缴齐", "去年就全部到位了" — not the 今年 of "今年核定…" three clauses after "买了".
 RELATIVE_YEAR_REACH = 12
 LABEL_REACH = 3  # a cue this close to a value labels it as that cue's slot's (see _labelled)
+# A figure right after 不到 / 不足 / 少于 … is a bound the user compares with ("开放天数不到240天，只有220天"): a slot
+# takes it only when no other figure of its kind is stated.
+BOUND_BEFORE = re.compile(r"(?:不到|不足|少于|低于|未满|不满|没到|没满|不够)$")
+BOUND_PENALTY = 1_000
 
 
 # A figure the user says is not theirs ("是3台不是1台", "不是500千瓦，是800千瓦"): not a fact.
@@ -282,6 +343,33 @@ def _contradicted(flat: str, spec: SlotSpec) -> tuple[tuple[int, int], tuple[int
     return None
 
 
+# Who a clause speaks of, when it opens by naming them ("我是北京户口", "孩子是外地户口").
+SUBJECT = re.compile(
+    r"(我们|咱们|我|孩子(?:他|她)?(?:爸|妈)?|老人|老伴|爱人|他|她|父亲|母亲|爸爸|妈妈|公司|单位|项目)"
+)
+
+
+def _category_clash(flat: str, spec: SlotSpec) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Two different categories stated of the same subject ("我是北京户口……我是外地户口"): the two mentions,
+    else None. Different subjects may differ ("我是北京户口，孩子是外地户口")."""
+    said: dict[str, tuple[object, tuple[int, int], int]] = {}
+    for value, regexes in spec.patterns:
+        if value in (True, False, None):
+            continue
+        for rx in regexes:
+            for m in re.finditer(rx, flat):
+                if _denied(flat, m):
+                    continue
+                left = max((b.end() for b in _BREAK.finditer(flat, 0, m.start())), default=0)
+                who = SUBJECT.match(flat, left)
+                if who is None:
+                    continue
+                seen = said.setdefault(who.group(1), (value, m.span(), left))
+                if seen[0] != value and seen[2] != left:  # two clauses, not two words of one clause
+                    return seen[1], m.span()
+    return None
+
+
 def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extraction:
     """Values for whichever slots the text states; slots it does not state are left out. Relative dates
     (去年3月) are read against `today`, the day of the question."""
@@ -297,6 +385,7 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 out.values.update(theirs.values)
                 out.sources.update(theirs.sources)
                 out.conflicts.update(theirs.conflicts)
+                out.ranges.update(theirs.ranges)
         specs = [s for s in specs if not s.person]
     dates = find_dates(flat, today)
     date_spans = [(d.start, d.end) for d in dates]
@@ -324,11 +413,18 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
         if value is not _UNSTATED:
             out.values[spec.name] = value
             out.sources[spec.name] = _words_of(flat, spans)
-            both = _contradicted(flat, spec) if value in (True, False) and not spec.multi else None
+            both = None if spec.multi else _contradicted(flat, spec) if value in (True, False) else None
+            both = both or (None if spec.multi or value in (True, False) else _category_clash(flat, spec))
             if both:
                 out.conflicts[spec.name] = (words_at(flat, *both[0]), words_at(flat, *both[1]))
 
-    date_specs = [s for s in specs if s.date and not s.patterns]
+    for spec in specs:
+        if spec.period and spec.date:
+            found = _period(flat, dates, spec)
+            if found is not None:
+                out.values[spec.name] = found[0]
+                out.sources[spec.name] = found[1]
+    date_specs = [s for s in specs if s.date and not s.patterns and not s.period]
     pairs = [
         (
             _cue_distance(flat, d.start, d.end, s.cues, clause_after=DATE_CLAUSE_REACH) if s.cues else 5_000,
@@ -338,6 +434,7 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
         )
         for s in date_specs
         for i, d in enumerate(dates)
+        if not (s.affirmed and _cue_denied(flat, d.end, s.cues))
     ]
     shared = {s.name: len(date_specs) for s in date_specs}
     for i, spec in _assign(pairs, set(), set(), shared):
@@ -400,6 +497,12 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
             items_used.update(mine)
         else:
             mine = [i for i, q in enumerate(quantities) if i not in items_used and unit_fits(q, spec)]
+        if spec.per_year:
+            years = _per_year(quantities, mine, dates, spec)
+            if years:
+                out.values[spec.name] = years
+                out.sources[spec.name] = _words_of(flat, [quantities[i].span for i in mine])
+            continue
         values = [quantities[i].value / spec.scale for i in mine]
         if values:
             total = sum(values)
@@ -438,6 +541,8 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 unit_ok = False  # "二级残疾" is not an age of 2
             if q.approx and not spec.approx:
                 unit_ok = False  # "800多单" is not 800 orders: only a slot whose rule a lower bound decides takes it
+            if spec.affirmed and _cue_denied(flat, q.end, spec.cues):
+                unit_ok = False  # "去年一直没交社保" does not say since when it was paid
             if unit_ok:
                 exact_unit = 0 if q.unit == spec.unit else 1
                 dist = (
@@ -447,14 +552,22 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 )
                 if i in needs_cue and (dist >= RELATIVE_YEAR_REACH or spec.unit != "calendar_year"):
                     continue
+                if dist < 10_000 and BOUND_BEFORE.search(flat, max(0, q.start - 4), q.start):
+                    dist = min(dist + BOUND_PENALTY, 9_999)  # a stated figure of the same kind goes first
                 pairs.append((dist, exact_unit, i, spec))
     shared = {s.name: sum(1 for t in number_specs if t.unit == s.unit) for s in number_specs}
     assigned = list(_assign(pairs, set(), used, shared))
+    ranged = _ranges(flat, quantities)
     for i, spec in assigned:
+        if BOUND_BEFORE.search(flat, max(0, quantities[i].start - 4), quantities[i].start):
+            continue  # only a bound is stated ("开放不到240天"): the figure itself is unknown, so it is asked
         value = quantities[i].value / spec.scale
         value = int(round(value)) if spec.integer else value
         out.values[spec.name] = value
         out.sources[spec.name] = words_at(flat, quantities[i].start, quantities[i].end)
+        if i in ranged:
+            out.ranges[spec.name] = ranged[i]
+            continue
         other = _restated(flat, quantities, i, spec, used | needs_cue)
         if other is None:
             continue
@@ -481,6 +594,44 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
     return out
 
 
+# "500到800千瓦", "3-5台", "1万～2万": two figures joined into a range
+RANGE_JOIN = re.compile(r"\s*(?:到|至|~|～|-|—|－)\s*")
+
+
+def _ranges(flat: str, quantities: list) -> dict[int, str]:
+    """Index of each figure that is an end of a range → the range as written. Years are left alone: "2019到
+    2021年" is a period, read by the date slots."""
+    found = {}
+    ordered = sorted(range(len(quantities)), key=lambda k: quantities[k].start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        lo, hi = quantities[a], quantities[b]
+        if (
+            hi.unit == "calendar_year"
+            or lo.unit not in (None, hi.unit)
+            or not hi.value / 100 <= lo.value < hi.value
+        ):
+            continue  # "差一点到2000万" is no range: the ends of a range are of one size
+        if lo.end <= hi.start and RANGE_JOIN.fullmatch(flat[lo.end : hi.start]):
+            found[a] = found[b] = flat[lo.start : hi.end]
+    return found
+
+
+def _per_year(quantities: list, mine: list[int], dates: list, spec: SlotSpec) -> list[list] | None:
+    """[[year, total], …] of a per_year slot's items, each in the calendar year named last before it (a date,
+    去年 / 今年, or "2023年"), in the order the years come; None unless every item has a year and there are two."""
+    anchors = sorted(
+        [(d.start, d.value.year) for d in dates]
+        + [(q.start, int(q.value)) for q in quantities if q.unit == "calendar_year"]
+    )
+    totals: dict[int, float] = {}
+    for i in mine:
+        year = next((y for at, y in reversed(anchors) if at < quantities[i].start), None)
+        if year is None:
+            return None
+        totals[year] = totals.get(year, 0.0) + quantities[i].value / spec.scale
+    return [[y, v] for y, v in totals.items()] if len(totals) >= 2 else None
+
+
 def _words_of(flat: str, spans: list[tuple[int, int]]) -> str:
     """The distinct clauses the spans stand in, joined: the words a fact of several mentions came from."""
     return "；".join(dict.fromkeys(words_at(flat, a, b) for a, b in spans))
@@ -499,9 +650,16 @@ def _restated(flat: str, quantities: list, i: int, spec: SlotSpec, used: set[int
             continue
         theirs = _masked_clause(flat, other)
         short, long = sorted((mine, theirs), key=len)
-        if len(short) >= 3 and long.endswith(short):
+        between = flat[min(q.end, other.end) : max(q.start, other.start)]
+        if long.endswith(short) and any(c in short for c in spec.cues) and not ITEM_MARKER.search(between):
             return j
     return None
+
+
+# Words that introduce another item: "第一台…买价28万；第二台…买价24万" states two figures, not one twice.
+ITEM_MARKER = re.compile(
+    r"第[一二三四五六七八九十两\d]|另(一|外)|一个|分别|各|再|又|其中|还有|以及|和|与|对方"
+)
 
 
 def _masked_clause(flat: str, q) -> str:

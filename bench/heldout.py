@@ -121,10 +121,22 @@ def _tally(pairs: Iterable[tuple[str, bool]]) -> dict[str, dict]:
     return {k: {"right": sum(v), "total": len(v)} for k, v in sorted(groups.items())}
 
 
+def ignored_disqualifier(o: CalcOutcome) -> bool:
+    """The case says a stated fact disqualifies (0 / not eligible) and the answer still paid or admitted:
+    the worst outcome — a number with a citation that the user's own words rule out."""
+    zero = o.expected.get("amount_yuan") == 0 or o.expected.get("eligible") is False
+    paid = (o.got.get("amount_yuan") or 0) > 0 or o.got.get("eligible") is True
+    return zero and paid
+
+
 def calc_summary(outcomes: Sequence[CalcOutcome]) -> dict:
     return {
         "n": len(outcomes),
         "right": sum(o.ok for o in outcomes),
+        "disqualifiers": sum(
+            1 for o in outcomes if o.expected.get("amount_yuan") == 0 or o.expected.get("eligible") is False
+        ),
+        "ignored_disqualifiers": [o.id for o in outcomes if ignored_disqualifier(o)],
         "by_kind": _tally((o.kind, o.ok) for o in outcomes),
         "by_doc": _tally((o.doc_no, o.ok) for o in outcomes),
         "by_class": _tally((c, o.ok) for o in outcomes for c in o.classes),
@@ -284,6 +296,11 @@ def render_calc(calc: dict | None) -> list[str]:
         f"{calc['right']}/{calc['n']} right ({_pct(calc['right'] / calc['n'])}): status calculated, amount_yuan "
         f"within ±{AMOUNT_TOLERANCE}, `eligible` equal, `answer_contains` in the answer or steps — each where "
         "the case expects it; today = the case's asked_on."
+    )
+    ignored = calc.get("ignored_disqualifiers", [])
+    lines.append(
+        f"Disqualifying facts ignored (the case says 0 / not eligible, the answer paid or admitted): "
+        f"**{len(ignored)}** of {calc.get('disqualifiers', 0)} such cases."
     )
     lines += _right_rows("kind", calc["by_kind"])
     lines += _right_rows("doc_no", calc["by_doc"])

@@ -168,6 +168,50 @@ def ask_ours(retriever: Retriever, entry: dict) -> OurAnswer:
     )  # fmt: skip
 
 
+ABLATION = {
+    "full reranker": None,
+    "− answer-type feature": {"answer_type": 0.0},
+    "− scope feature": {"scope": 0.0},
+    "no reranker (fusion only)": {"answer_type": 0.0, "scope": 0.0},
+}
+
+
+def rerank_ablation(
+    retriever: Retriever, in_scope: Sequence[dict], groups: dict[str, list[int]]
+) -> list[dict]:
+    """Chunk-level scores with each reranker feature switched off in turn (weights as fitted on dev)."""
+    saved = dict(search_mod.RERANK_WEIGHTS)
+    rows = []
+    try:
+        for name, off in ABLATION.items():
+            search_mod.RERANK_WEIGHTS.clear()
+            search_mod.RERANK_WEIGHTS.update({**saved, **(off or {})})
+            flags = [chunk_flags(tuple(h.chunk.chunk_id for h in retriever.search(e["question"], k=K).hits),
+                                 e["chunk_ids"]) for e in in_scope]  # fmt: skip
+            rows.append({"variant": name, "weights": dict(search_mod.RERANK_WEIGHTS),
+                         "chunk": score_groups(flags, groups)})  # fmt: skip
+    finally:
+        search_mod.RERANK_WEIGHTS.clear()
+        search_mod.RERANK_WEIGHTS.update(saved)
+    return rows
+
+
+def render_ablation(rows: Sequence[dict]) -> list[str]:
+    if not rows:
+        return []
+    lines = ["", "### Reranker ablation (chunk level; each feature off in turn)", "",
+             "| variant | weights | dev R@1 | dev MRR@10 | held-out R@1 | held-out MRR@10 |",
+             "|---|---|---:|---:|---:|---:|"]  # fmt: skip
+    for r in rows:
+        c = r["chunk"]
+        w = ", ".join(f"{k} {v:g}" for k, v in r["weights"].items())
+        lines.append(
+            f"| {r['variant']} | {w} | {_f(c[DEV]['R@1'])} | {_f(c[DEV]['MRR@10'])} | "
+            f"{_f(c[HELDOUT]['R@1'])} | {_f(c[HELDOUT]['MRR@10'])} |"
+        )
+    return lines
+
+
 def tokenizer_comparison(index: Index, in_scope: Sequence[dict], groups: dict[str, list[int]]) -> list[dict]:
     """BM25 only over our chunks, one in-memory bm25s index per tokeniser, raw and vocabulary-expanded query."""
     import bm25s
@@ -296,6 +340,7 @@ def run_quality(
             _answers_by_split(in_scope, answers), _answers_by_split(oos_entries, oos_answers), current
         ),
         "tokenizers": tokenizer_comparison(index, in_scope, groups) if tokenizers else [],
+        "rerank_ablation": rerank_ablation(retriever, in_scope, groups),
     }  # fmt: skip
 
 
@@ -370,6 +415,7 @@ def render(result: dict) -> str:
         ]
     else:
         lines.append("none")
+    lines += render_ablation(result.get("rerank_ablation", []))
     lines += render_out_of_scope(result["out_of_scope"])
     lines += [
         "",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from types import SimpleNamespace
 from typing import Literal, get_args, get_type_hints
 
@@ -55,6 +57,11 @@ class Calculator:
             raise InputError(f"{self.name}: unknown inputs {unknown}; known: {sorted(fields)}")
         strict_numbers(self.name, raw_inputs, fields)
         absent = [n for n, f in fields.items() if f.is_required() and raw_inputs.get(n) is None]
+        if absent:  # what was given is checked now, not after the missing inputs arrive
+            try:
+                _partial(self.inputs)(**{n: v for n, v in raw_inputs.items() if v is not None})
+            except ValidationError as e:
+                raise InputError(f"{self.name}: {_problems(e)}") from None
         if absent and self.screen is not None:
             decided = self.screen(dict(raw_inputs), as_of, {k: load_param(k) for k in self.params})
             if decided is not None:
@@ -74,8 +81,7 @@ class Calculator:
         try:
             model = self.inputs(**raw_inputs)
         except ValidationError as e:
-            problems = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
-            raise InputError(f"{self.name}: {problems}") from None
+            raise InputError(f"{self.name}: {_problems(e)}") from None
         params = {k: load_param(k) for k in self.params}
         return self.func(model, as_of, params)
 
@@ -306,3 +312,19 @@ def load_all() -> dict[str, Calculator]:
     for mod in pkgutil.iter_modules(rules.__path__):
         importlib.import_module(f"calculators.rules.{mod.name}")
     return REGISTRY
+
+
+def _problems(error: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in error.errors())
+
+
+@cache
+def _partial(model: type[BaseModel]) -> type[BaseModel]:
+    """The inputs model with every field optional: checks the inputs given before the required ones are all
+    known (the model's cross-field validators are not copied; they run on the full model)."""
+    fields = {}
+    for name, info in model.model_fields.items():
+        optional = copy.copy(info)
+        optional.default, optional.default_factory = None, None
+        fields[name] = (info.annotation | None, optional)
+    return create_model(f"{model.__name__}Given", **fields)

@@ -22,6 +22,9 @@ class Settings:
     embedder: str = field(metadata={"help": "use | e5 | st:<path or name> | fake (GAZETTE_EMBEDDER)"})
     chroma_host: str | None = field(default=None, metadata={"help": "Chroma server host (CHROMA_HOST)"})
     chroma_port: int = field(default=8000, metadata={"help": "Chroma server port (CHROMA_PORT)"})
+    chroma_timeout_s: float = field(
+        default=10.0, metadata={"help": "total seconds one Chroma server request may take (CHROMA_TIMEOUT_S)"}
+    )
     llm_base_url: str | None = field(default=None, metadata={"help": "OpenAI-compatible endpoint"})
     llm_model: str | None = field(default=None, metadata={"help": "model name at that endpoint"})
     llm_api_key: str | None = field(default=None, metadata={"help": "API key for that endpoint"})
@@ -39,6 +42,7 @@ class Settings:
             embedder=_env("GAZETTE_EMBEDDER", "use"),
             chroma_host=_env("CHROMA_HOST"),
             chroma_port=int(_env("CHROMA_PORT", "8000")),
+            chroma_timeout_s=float(_env("CHROMA_TIMEOUT_S", "10")),
             llm_base_url=_env("LLM_BASE_URL"),
             llm_model=_env("LLM_MODEL"),
             llm_api_key=_env("LLM_API_KEY"),

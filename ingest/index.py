@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from core.catalog import DOCUMENTS_FILE as DOCUMENTS
+from core.deadline import with_deadline
 from core.normalize import normalize
 from core.schema import Chunk, Document
 from core.settings import Settings, get_settings
@@ -72,8 +73,8 @@ def verify_parts(index_dir: Path, manifest: dict) -> list[str]:
     return problems
 
 
-class ChromaUnavailable(RuntimeError):
-    """The Chroma server named by CHROMA_HOST/CHROMA_PORT cannot be reached."""
+class ChromaUnavailable(IndexUnavailable):
+    """The Chroma server named by CHROMA_HOST/CHROMA_PORT cannot be reached, or does not answer in time."""
 
 
 @dataclass(frozen=True)
@@ -143,20 +144,59 @@ def collection_name(corpus_sha: str, embedder: str, stamp: str) -> str:
 
 
 def chroma_client(settings: Settings, path: Path | None):
+    """The embedded store at `path`, or the Chroma server of the settings — reached within
+    `settings.chroma_timeout_s` in total, and with every later request bounded by the same timeout."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_host:
-        try:
-            return chromadb.HttpClient(
+    if not settings.chroma_host:
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    where = f"{settings.chroma_host}:{settings.chroma_port}"
+    try:
+        client = with_deadline(
+            lambda: chromadb.HttpClient(
                 host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
-            )
-        except Exception as e:
-            raise ChromaUnavailable(
-                f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({e})"
-            ) from None
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+            ),
+            settings.chroma_timeout_s,
+            "chroma-connect",
+        )
+    except TimeoutError:
+        raise ChromaUnavailable(
+            f"Chroma 服务器 {where} 在 {settings.chroma_timeout_s:g} 秒内没有应答（CHROMA_TIMEOUT_S）"
+        ) from None
+    except Exception as e:
+        raise ChromaUnavailable(
+            f"无法连接 Chroma 服务器 {where}（{type(e).__name__}: {str(e)[:200]}）"
+        ) from None
+    _bound_requests(client, settings.chroma_timeout_s)
+    return client
+
+
+def _bound_requests(client, seconds: float) -> None:
+    """chromadb's HTTP client waits forever (httpx timeout=None): give its session our timeout."""
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(seconds)
+
+
+def chroma_call(settings: Settings, call, what: str):
+    """One request to the Chroma server within the deadline, or ChromaUnavailable saying so; embedded: call()."""
+    if not settings.chroma_host:
+        return call()
+    where = f"{settings.chroma_host}:{settings.chroma_port}"
+    try:
+        return with_deadline(call, settings.chroma_timeout_s, "chroma-call")
+    except TimeoutError:
+        raise ChromaUnavailable(
+            f"Chroma 服务器 {where} 在 {settings.chroma_timeout_s:g} 秒内没有完成{what}（CHROMA_TIMEOUT_S）"
+        ) from None
+    except Exception as e:
+        raise ChromaUnavailable(
+            f"Chroma 服务器 {where} {what}失败（{type(e).__name__}: {str(e)[:200]}）"
+        ) from None
 
 
 def release_chroma(path: Path) -> None:
@@ -182,13 +222,13 @@ def read_manifest(index_dir: Path) -> dict:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         manifest["corpus_sha256"], manifest["embedder"], manifest["chunks"]  # noqa: B018
     except (OSError, ValueError, KeyError, TypeError) as e:
-        raise IndexUnavailable(f"index at {index_dir} is corrupt: unreadable {MANIFEST} ({e})") from None
+        raise IndexUnavailable(DAMAGED.format(what=f"{MANIFEST} 无法读取：{e}")) from None
     needed = [CHUNKS, DOCUMENTS, f"{BM25_DIR}/params.index.json", f"{BM25_DIR}/vocab.index.json"]
     if manifest.get("chroma") == "embedded":
         needed.append(f"{CHROMA_DIR}/chroma.sqlite3")
     missing = [name for name in needed if not (index_dir / name).exists()]
     if missing:
-        raise IndexUnavailable(f"index at {index_dir} is corrupt: missing {', '.join(missing)}")
+        raise IndexUnavailable(DAMAGED.format(what=f"缺少 {', '.join(missing)}"))
     return manifest
 
 

@@ -23,6 +23,7 @@ from ingest.index import (
     IndexUnavailable,
     build_index,
     build_lock,
+    chroma_call,
     chroma_client,
     chroma_mode,
     read_manifest,
@@ -64,11 +65,16 @@ class Index:
 
     def dense_search(self, query: str, k: int = 10, where: dict | None = None) -> list[tuple[Chunk, float]]:
         """Cosine similarity (1 - Chroma's cosine distance) of the top k chunks."""
-        res = self.collection.query(
-            query_embeddings=[self.embedder.embed_query(query)],
-            n_results=min(k, len(self.chunks)),
-            where=where,
-            include=["distances"],
+        vector = self.embedder.embed_query(query)
+        res = chroma_call(
+            self.settings,
+            lambda: self.collection.query(
+                query_embeddings=[vector],
+                n_results=min(k, len(self.chunks)),
+                where=where,
+                include=["distances"],
+            ),
+            "检索",
         )
         return [
             (self.by_id[i], 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)
@@ -91,6 +97,8 @@ def load_index(settings: Settings | None = None, embedder: Embedder | None = Non
     try:
         manifest = read_manifest(index_dir)
     except IndexUnavailable as e:
+        if "python -m ingest" in str(e):
+            raise
         raise IndexUnavailable(f"{e}: run `python -m ingest` first") from None
     if manifest["embedder"] != settings.embedder or manifest.get("chroma") != chroma_mode(settings):
         raise IndexUnavailable(
@@ -105,8 +113,12 @@ def load_index(settings: Settings | None = None, embedder: Embedder | None = Non
         documents = tuple(_read_jsonl(index_dir / DOCUMENTS, Document.from_dict))
         retriever = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False, verbosity=0)
         client = chroma_client(settings, index_dir / CHROMA_DIR)
-        collection = client.get_collection(manifest["collection"], embedding_function=None)
-        vectors = collection.count()
+        collection = chroma_call(
+            settings,
+            lambda: client.get_collection(manifest["collection"], embedding_function=None),
+            "打开向量集合",
+        )
+        vectors = chroma_call(settings, collection.count, "统计向量")
     except IndexUnavailable:
         raise
     except Exception as e:  # a part that passed its checksum but does not load, or a Chroma store that fails

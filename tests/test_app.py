@@ -111,8 +111,8 @@ def test_calculation_rewritten_by_the_llm_shows_its_markdown(app_with_llm):
     answer = at.session_state["messages"][-1]["answer"]
     assert answer.status == "calculated" and answer.rewritten_by_llm and answer.fallback_reason is None
     shown = [m.value for m in reply.markdown]
-    assert shown.count(rewritten) == 1  # the LLM's text, once, instead of the metric and table
-    assert not reply.metric and not reply.table and not any("测算金额" in m for m in shown)
+    assert shown.count(rewritten) == 1  # the LLM's text, once, above the calculation shown as computed
+    assert [m.value for m in reply.metric] == ["60万元"] and reply.table
     assert any("由大模型" in c.value for c in reply.caption)
     assert not reply.info  # no fallback notice
     assert any("第五条 第1项" in e.label for e in reply.expander)  # the rule it applied is still cited
@@ -173,6 +173,47 @@ def test_calculator_form_is_generated_from_the_schema(app):
     assert not app.exception
     assert [m.value for m in app.metric] == ["60万元"]
     assert any("第五条 第1项" in e.label for e in app.expander)
+
+
+def test_a_chat_calculation_opens_on_the_calculator_page_filled_in(app):
+    reply = ask(app, "我们公司光伏装机500千瓦，项目在西城，能拿多少？")
+    assert [m.value for m in reply.metric] == ["60万元"]
+    understood = next(e for e in reply.expander if e.label == "我理解的情况")
+    assert "500（您说：“我们公司光伏装机500千瓦”）" in texts(understood)
+    next(b for b in reply.button if b.label == "在计算器中查看和修改").click().run()
+    assert not app.exception and app.title[0].value == "计算器"
+    assert app.selectbox(key="calc_doc").value == "西发改文〔2024〕82号"
+    assert app.number_input(key="calc_green_pv_reward_capacity_kw").value == 500.0
+    assert app.radio(key="calc_green_pv_reward_project_in_district").value == "是"
+    app.number_input(key="calc_green_pv_reward_capacity_kw").set_value(800.0)
+    next(b for b in app.button if b.label == "计算").click().run()
+    assert [m.value for m in app.metric] == ["96万元"]
+
+
+def test_a_citation_links_to_its_article_with_the_quote_highlighted(app, fake_index_settings, monkeypatch):
+    from urllib.parse import parse_qs, urlparse
+
+    reply = ask(app, "西民发〔2024〕1号第二十一条")
+    links = [m.value for m in reply.markdown if "在条文查询中查看原文" in m.value]
+    assert links
+    url = links[0].split("](", 1)[1].rstrip(")")
+    assert url.startswith("clauses?")
+    params = {k: v[0] for k, v in parse_qs(urlparse(url).query).items()}
+    assert params["chunk"] == "西民发〔2024〕1号/第五章/第二十一条" and "5 元" in params["hl"]
+    # the link opens 条文查询 at that article, the quoted words highlighted, the reader at its document
+    at = _start(fake_index_settings, monkeypatch)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception and at.title[0].value == "条文查询"
+    shown = texts(at.main)
+    assert "第二十一条" in shown and ":orange-background[" in shown and "5 元" in shown
+    assert at.selectbox(key="browse_doc").value == "西民发〔2024〕1号"
+
+
+def test_a_source_link_to_an_article_no_longer_indexed_says_so(app):
+    app.query_params["chunk"] = "西民发〔2024〕1号/第九十九条"
+    app.run()
+    assert "不在当前公报索引中" in texts(app.main)
 
 
 def test_calculator_form_widgets_follow_field_types(app):

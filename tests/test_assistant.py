@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from assistant.conversation import Conversation
+from assistant.conversation import LLM_SEPARATOR, Conversation
 from assistant.service import Assistant
 from core.normalize import normalize
 from ingest.parse import load_documents
@@ -175,14 +175,15 @@ def test_without_an_llm_no_flag_is_set(assistant):
     assert a.to_dict()["answer"] == a.answer == a.markdown
 
 
-def test_accepted_llm_answer_is_flagged_and_replaces_the_text(fake_index):
+def test_accepted_llm_answer_is_flagged_and_leads_the_calculation_shown_as_computed(fake_index, assistant):
     rewritten = "按第五条第1项，500千瓦×1200元/千瓦，可获得60万元一次性奖励。"
+    plain = assistant.ask("光伏装机500千瓦能拿多少？")
     llm = Assistant(fake_index, today=date(2026, 11, 28), chat_model=_fake_chat_model(rewritten))
     a = llm.ask("光伏装机500千瓦能拿多少？")
     assert a.status == "calculated" and a.rewritten_by_llm and a.fallback_reason is None
-    assert a.answer == rewritten and a.calculation.amount_yuan == 600000
+    assert a.answer == rewritten + LLM_SEPARATOR + plain.answer and a.calculation.amount_yuan == 600000
     d = a.to_dict()
-    assert set(d) == CONTRACT_KEYS and d["answer"] == rewritten
+    assert set(d) == CONTRACT_KEYS and d["answer"].startswith(rewritten)
 
 
 def test_rejected_llm_answer_falls_back_with_a_reason(assistant, fake_index):

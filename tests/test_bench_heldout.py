@@ -219,3 +219,22 @@ def test_answer_summary_by_type_and_document_and_near_misses():
     assert "| 3 | 33% | 33% | 33% | 2 | 50% |" in text
     assert "Misses: 2 — ended as answered 1, not_found 1" in text and "syn-ans-pv-rate" not in text
     assert "Near misses answered: 1 (ids in the JSON)" in text and "syn-oos-housing" not in text
+
+
+def test_a_disqualifying_fact_ignored_is_counted_apart():
+    cases = [
+        {"id": "zero-paid", "asked_on": date(2024, 9, 1), "turns": ["a"], "expect": {"amount_yuan": 0}},
+        {"id": "no-admitted", "asked_on": date(2024, 9, 1), "turns": ["b"], "expect": {"eligible": False}},
+        {"id": "zero-asked", "asked_on": date(2024, 9, 1), "turns": ["c"], "expect": {"amount_yuan": 0}},
+        {"id": "paid-wrong", "asked_on": date(2024, 9, 1), "turns": ["d"], "expect": {"amount_yuan": 100}},
+    ]
+    answers = {
+        "a": calc_answer(amount=5000),
+        "b": calc_answer(eligible=True),
+        "c": calc_answer(status="needs_input"),  # asked again: wrong, but no number was given
+        "d": calc_answer(amount=200),  # a wrong amount, but nothing disqualified it
+    }
+    factory, _ = fake_factory(answers)
+    summary = calc_summary(run_calc_cases(factory, cases))
+    assert summary["right"] == 0 and summary["disqualifiers"] == 3
+    assert summary["ignored_disqualifiers"] == ["zero-paid", "no-admitted"]

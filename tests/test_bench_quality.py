@@ -71,3 +71,22 @@ def test_render_prints_a_row_per_system_and_split():
     assert "(2 dev, 1 held-out)" in lines[0]
     only = [line for line in render_systems(result, splits=("heldout",)) if line.startswith("| Ours")]
     assert only == [f"| {OURS} | held-out | 1 | 0.000 | 1.000 | 0.500 | 0.000 | 0.000 | 0.000 |"]
+
+
+def test_the_reranker_ablation_switches_each_feature_off_and_restores_the_weights(fake_index):
+    from bench.quality import ABLATION, render_ablation, rerank_ablation
+    from retrieval import search as search_mod
+    from retrieval.search import Retriever
+
+    before = dict(search_mod.RERANK_WEIGHTS)
+    entries = [
+        {"question": "孩子几岁能上小学", "chunk_ids": ["西教发〔2024〕7号/三/（一）/1"]},
+        {"question": "老年餐每天补多少", "chunk_ids": ["西民发〔2024〕1号/第五章/第二十一条"]},
+    ]
+    rows = rerank_ablation(Retriever(fake_index), entries, {"dev": [0, 1], "heldout": [1]})
+    assert [r["variant"] for r in rows] == list(ABLATION)
+    assert rows[-1]["weights"] == {k: 0.0 for k in before}  # fusion only
+    assert rows[0]["weights"] == before and before == search_mod.RERANK_WEIGHTS
+    assert rows[0]["chunk"]["dev"]["n"] == 2
+    table = render_ablation(rows)
+    assert len(table) == 5 + len(ABLATION) and "no reranker" in table[-1]

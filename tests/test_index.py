@@ -123,12 +123,12 @@ def test_a_kill_between_the_two_renames_is_recovered(settings):
 def test_a_corrupt_index_is_detected_and_rebuilt_with_a_message(settings, damage):
     build_index(settings, **QUIET)
     damage(settings.index_dir)
-    with pytest.raises(IndexUnavailable, match="corrupt"):
+    with pytest.raises(IndexUnavailable, match="公报索引已损坏"):
         load_index(settings)
     messages: list[str] = []
     report = build_index(settings, progress=False, log=messages.append)
-    assert report.status == "built" and "corrupt" in report.reason
-    assert any("corrupt" in m and "rebuilding" in m for m in messages)
+    assert report.status == "built" and "公报索引已损坏" in report.reason
+    assert any("公报索引已损坏" in m and "rebuilding" in m for m in messages)
     assert load_index(settings).collection.count() == report.manifest["chunks"]
 
 

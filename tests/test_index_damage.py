@@ -94,3 +94,59 @@ def test_an_old_index_left_beside_a_killed_swap_is_put_back_by_a_reader(copy_of_
     index_dir = copy_of_index.index_dir
     index_dir.rename(index_dir.parent / f".{index_dir.name}.old-12345")
     assert load_index(copy_of_index).manifest["chunks"] > 0
+
+
+ENTRY_POINTS = {
+    "assistant ask": ("assistant.__main__", ["ask", "孩子几岁上小学", "--json"]),
+    "retrieval search": ("retrieval.__main__", ["search", "孩子几岁上小学", "--json"]),
+}
+
+
+@pytest.mark.parametrize("entry", ENTRY_POINTS)
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_each_entry_point_refuses_a_damaged_index_with_the_message(
+    copy_of_index, damage, entry, monkeypatch, capsys
+):
+    """The damage matrix: each damage × each command line — exit 2, the repair command named, nothing served."""
+    import importlib
+
+    from core.settings import get_settings
+
+    part, spoil = DAMAGE[damage]
+    spoil(copy_of_index.index_dir / part)
+    monkeypatch.setenv("GAZETTE_DATA_DIR", str(copy_of_index.data_dir))
+    monkeypatch.setenv("GAZETTE_EMBEDDER", copy_of_index.embedder)
+    get_settings.cache_clear()
+    module, argv = ENTRY_POINTS[entry]
+    code = importlib.import_module(module).main(argv)
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""  # nothing served
+    assert "公报索引已损坏" in err and "python -m ingest" in err and "Traceback" not in err
+
+
+def test_a_build_killed_midway_leaves_the_old_index_usable_and_is_cleaned_up(copy_of_index):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "GAZETTE_DATA_DIR": str(copy_of_index.data_dir),
+           "GAZETTE_EMBEDDER": copy_of_index.embedder}  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ingest", "--rebuild"], env=env, cwd=root,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    parent = copy_of_index.index_dir.parent
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(
+        p.name.startswith(".index.building-") for p in parent.iterdir()
+    ):
+        time.sleep(0.05)  # kill it once it is writing its new index
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    assert load_index(copy_of_index).manifest["chunks"] > 0  # the old (or the finished) index still serves
+    build_index(copy_of_index, **QUIET)
+    assert not [p for p in parent.iterdir() if p.name.startswith((".index.building-", ".index.old-"))]

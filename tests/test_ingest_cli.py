@@ -68,7 +68,7 @@ def test_unreachable_chroma_server():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = run_ingest(CHROMA_HOST="127.0.0.1", CHROMA_PORT=str(port))
-    assert_clean_failure(proc, "cannot reach the Chroma server", f"127.0.0.1:{port}")
+    assert_clean_failure(proc, "无法连接 Chroma 服务器", f"127.0.0.1:{port}")
 
 
 @pytest.mark.parametrize("args", [["--bogus"]])

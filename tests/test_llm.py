@@ -248,3 +248,31 @@ def test_page_shows_the_extractive_answer_and_a_notice_when_the_endpoint_is_down
     assert [i.value for i in reply.info] == [answer.fallback_notice]
     assert not any(answer.fallback_reason in m.value for m in reply.markdown)  # a notice, not answer text
     assert not any("由大模型" in c.value for c in reply.caption)
+
+
+def test_every_sentence_with_a_number_cites_a_clause_or_is_the_calculation():
+    context = f"[{CITE.chunk_id}] {CITE.quote}"
+    ids = {CITE.chunk_id}
+    assert check_grounded(f"每人每天可享受5元补贴。[{CITE.chunk_id}]", ids, context, None) is None
+    # the same figure again, in a sentence of its own without a source: refused
+    reason = check_grounded(f"每人每天5元。[{CITE.chunk_id}]老人每天还是5元。", ids, context, None)
+    assert reason is not None and "没有注明来源" in reason
+
+
+def test_an_invented_sentence_that_borrows_a_figure_of_the_calculation_is_refused():
+    calc = CalcResult(
+        "green_pv_reward", {"capacity_kw": 500}, 600000, True, ("500 千瓦 × 1200元/千瓦 = 60万元",)
+    )
+    calc_context = "金额（元）：600000\n500 千瓦 × 1200元/千瓦 = 60万元"
+    assert check_grounded("装机500千瓦，可获得60万元。", set(), calc_context, calc, calc_context) is None
+    injected = "可获得60万元。另外每户还可额外领取500元补贴。"
+    assert check_grounded(injected, set(), calc_context, calc, calc_context) is not None
+
+
+def test_a_calculation_is_shown_as_computed_under_the_model_reply(fake_index):
+    from assistant.service import Assistant
+
+    model = fake_chat_model("您的项目可获得60万元奖励。")
+    a = Assistant(fake_index, today=TODAY, chat_model=model).ask("光伏装机500千瓦能拿多少？")
+    assert a.rewritten_by_llm and a.answer.startswith("您的项目可获得60万元奖励。")
+    assert "计算过程" in a.answer and "500 千瓦 × 1200元/千瓦 = 60万元" in a.answer and "依据" in a.answer

@@ -57,7 +57,7 @@ def test_a_figure_taken_back_is_not_a_fact(text, value):
     "text",
     [
         "光伏装机500千瓦，光伏装机800千瓦",
-        "装机容量500千瓦。另外装机容量1200千瓦",
+        "光伏装机容量500千瓦。光伏装机容量1200千瓦",
         "我们用了高新技术产品，其实没用高新技术产品",
     ],
 )
@@ -72,6 +72,8 @@ def test_one_fact_stated_twice_differently_is_a_conflict(text):
         "第一个项目装机500千瓦，第二个项目装机800千瓦",
         "没罚款，用了高新技术产品",
         "装机500千瓦，500千瓦都并网了",  # the same figure twice
+        "第一台装机500千瓦；第二台装机800千瓦",
+        "一个装机500千瓦，另一个装机800千瓦",
     ],
 )
 def test_two_items_or_one_figure_repeated_are_not_a_conflict(text):
@@ -125,3 +127,23 @@ def test_a_correction_also_changes_the_facts_read_from_the_same_words(assistant)
     assistant.ask("不对，她是86岁", conv)
     ages = {n: v for n, v in conv.inputs.items() if n.endswith("age")}
     assert ages and set(ages.values()) == {86}
+
+
+HUKOU = SlotSpec.from_dict(
+    "hukou", {"patterns": {"beijing": ["北京户口", "京籍"], "other": ["外地户口", "外省户口", "非京籍"]}}
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我是北京户口，孩子上小学，我是外地户口", "孩子是北京户口。孩子是外地户口", "我们是京籍，我们是非京籍"],
+)
+def test_two_categories_of_one_subject_are_a_conflict(text):
+    assert "hukou" in extract(text, [HUKOU]).conflicts
+
+
+@pytest.mark.parametrize(
+    "text", ["我是北京户口，孩子是外地户口", "爸爸北京户口，妈妈外地户口", "我们不是北京户口，我们是外地户口"]
+)
+def test_categories_of_different_subjects_or_denied_are_not(text):
+    assert "hukou" not in extract(text, [HUKOU]).conflicts

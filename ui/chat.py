@@ -90,12 +90,13 @@ def page() -> None:
             "可以这样问：“光伏装机500千瓦能拿多少？”、“西民发〔2024〕1号第二十一条”、"
             "“非本市户籍孩子上小学要哪些材料？”。左侧有更多示例。"
         )
-    for m in messages:
+    for n, m in enumerate(messages):
         with st.chat_message(m["role"]):
             if m["role"] == "user":
                 st.markdown(escape_markdown(m["text"]))
             else:
                 render_answer(m["answer"], assistant.docs, titles)
+                edit_in_calculator(m["answer"], key=f"edit_{n}")
     typed = st.chat_input("请输入您的问题，例如：分布式光伏项目能拿多少奖励？", max_chars=2000)
     question = typed or st.session_state.pop("pending_question", None)
     if not question:
@@ -107,4 +108,21 @@ def page() -> None:
         with st.spinner("正在查阅公报…"):
             answer = assistant.ask(question, conv)
         render_answer(answer, assistant.docs, titles)
+        edit_in_calculator(answer, key=f"edit_{len(messages)}")
     messages.append({"role": "assistant", "answer": answer})
+
+
+def _open_calculator(name: str, inputs: dict) -> None:
+    st.session_state.calc_prefill = {"calculator": name, "inputs": dict(inputs)}
+    st.session_state.goto = "calculators"
+
+
+def edit_in_calculator(answer, key: str) -> None:
+    """A calculation (done or waiting for facts) opens on the 计算器 page with what the chat understood filled in."""
+    calc = answer.calculation
+    if calc is None or not calc.calculator:
+        return
+    st.button(
+        "在计算器中查看和修改", key=key, icon=":material/edit_note:",
+        on_click=_open_calculator, args=(calc.calculator, calc.inputs),
+    )  # fmt: skip

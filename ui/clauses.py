@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.format import citation_label
 from core.schema import Chunk, Document
-from ui.render import escape_markdown
+from ui.render import escape_markdown, highlighted
 from ui.resources import get_assistant
 
 ALL = "（全部文件）"
@@ -37,6 +37,28 @@ def _show_chunk(chunk: Chunk, docs: dict[str, Document], with_citation: bool) ->
         st.code(citation_text(chunk, docs), language=None)
 
 
+def focus(by_id: dict[str, Chunk], docs: dict[str, Document]) -> None:
+    """A source link from the chat (?chunk=…&hl=…): that article first, the quoted words highlighted, and the
+    reader below opened at its document."""
+    chunk_id = st.query_params.get("chunk")
+    if not chunk_id:
+        return
+    chunk = by_id.get(chunk_id)
+    if chunk is None:
+        st.warning("链接指向的条文不在当前公报索引中（索引可能已更新），请在下方检索。")
+        return
+    if st.session_state.get("focused") != chunk_id:  # open the reader at this document once, then let it be
+        st.session_state.focused = chunk_id
+        st.session_state.browse_doc = chunk.doc_no
+    d = docs.get(chunk.doc_no)
+    with st.container(border=True):
+        st.markdown(
+            f"**{escape_markdown(chunk_label(chunk))}** — {escape_markdown(d.title if d else chunk.title)}"
+        )
+        st.markdown(highlighted(chunk.quote.strip(), st.query_params.get("hl", "")))
+        st.code(citation_text(chunk, docs), language=None)
+
+
 def document_table(docs: dict[str, Document], chunks: list[Chunk], today) -> None:
     counts: dict[str, int] = {}
     for c in chunks:
@@ -63,6 +85,7 @@ def page() -> None:
     chunks = assistant.retriever.index.chunks
     st.title("条文查询")
     st.caption(f"2024年公报收录的 {len(docs)} 份文件：逐条阅读、检索，并复制规范引用（点代码框右上角复制）。")
+    focus(assistant.retriever.index.by_id, docs)
     document_table(docs, chunks, assistant.today)
 
     tab_read, tab_search = st.tabs(["阅读文件", "检索条文"])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from assistant.conversation import Answer
+from assistant.compose import CORRECT_HINT
+from assistant.conversation import LLM_SEPARATOR, Answer
 from core.format import citation_label as format_citation
 from core.format import yuan
 from core.schema import CalcResult, Citation, Document
@@ -34,7 +36,7 @@ def citation_label(c: Citation, docs: dict[str, Document] | None = None) -> str:
 
 
 def render_citations(citations, docs: dict[str, Document] | None = None, expanded: bool = False) -> None:
-    """One expander a citation: title, 文号, article and the verbatim quote."""
+    """One expander a citation: title, 文号, article, the verbatim quote and a link to the article in 条文查询."""
     for c in citations:
         with st.expander(citation_label(c, docs), expanded=expanded, icon=":material/description:"):
             st.markdown(f"**{escape_markdown(c.title or c.doc_no)}**")
@@ -42,6 +44,31 @@ def render_citations(citations, docs: dict[str, Document] | None = None, expande
             st.markdown(
                 "\n".join("> " + escape_markdown(line) for line in c.quote.splitlines() if line.strip())
             )
+            if c.chunk_id:
+                st.markdown(f"[在条文查询中查看原文（引用处高亮）]({source_link(c.chunk_id, c.quote)})")
+
+
+HIGHLIGHT_CHARS = 80  # the quoted words carried in a source link: enough to find them, short as a URL
+
+
+def source_link(chunk_id: str, quote: str = "") -> str:
+    """The 条文查询 page open at one article, with the quoted words highlighted (relative to the app's URL)."""
+    params = {"chunk": chunk_id}
+    words = " ".join(quote.split())[:HIGHLIGHT_CHARS]
+    if words:
+        params["hl"] = words
+    return "clauses?" + urlencode(params)
+
+
+def highlighted(text: str, words: str) -> str:
+    """`text` as markdown with the first occurrence of `words` (spacing ignored) on a highlight."""
+    flat = " ".join(text.split())
+    words = " ".join(words.split())
+    at = flat.find(words) if words else -1
+    if at < 0:
+        return escape_markdown(flat)
+    end = at + len(words)
+    return f"{escape_markdown(flat[:at])}:orange-background[{escape_markdown(flat[at:end])}]{escape_markdown(flat[end:])}"
 
 
 def render_calculation(result: CalcResult, title: str, docs: dict[str, Document] | None = None) -> None:
@@ -77,11 +104,14 @@ def render_answer(answer: Answer, docs: dict[str, Document], titles: dict[str, s
     if label:
         st.badge(label, color=color, icon=icon)
     calc = answer.calculation
-    structured = answer.status == "calculated" and calc is not None and not answer.rewritten_by_llm
+    structured = answer.status == "calculated" and calc is not None
     if structured:
+        if answer.rewritten_by_llm:  # the model's words, then the calculation as computed
+            st.markdown(answer.answer.split(LLM_SEPARATOR)[0])
         render_calculation(calc, titles.get(calc.calculator, calc.calculator), docs)
         for w in answer.validity_warnings:
             st.warning(w, icon=":material/warning:")
+        render_understood(answer.understood)
     else:
         st.markdown(answer.answer)
     if answer.rewritten_by_llm:
@@ -94,6 +124,14 @@ def render_answer(answer: Answer, docs: dict[str, Document], titles: dict[str, s
         st.caption("引用条文")
         render_citations(answer.citations, docs)
     _timing(answer)
+
+
+def render_understood(facts: tuple[str, ...]) -> None:
+    """我理解的情况, each fact as the user's words gave it; corrections go in the chat box."""
+    if facts:
+        with st.expander("我理解的情况", expanded=True, icon=":material/fact_check:"):
+            st.markdown("\n".join(f"- {escape_markdown(f)}" for f in facts))
+            st.caption(CORRECT_HINT + "。")
 
 
 def _timing(answer: Answer) -> None:

@@ -59,6 +59,37 @@ GuardianOwnsHome = Annotated[
 ]
 
 
+# 四3: the 8号 rules are for families whose child and both parents are non-Beijing; every part of them reads the
+# parents' hukou when stated ("孩子爸爸是北京东城户口"), so a question about one material is answered too.
+NONLOCAL_SCOPE = P + "nonlocal_scope"
+PARENT_HUKOU = {
+    "parents_non_beijing": (bool | None, Field(None, description="父母是否均为非本市户籍")),
+    "father_hukou_type": (HukouType | None, Field(None, description="父亲的户籍类型（分别说明父母户籍时）")),
+    "mother_hukou_type": (HukouType | None, Field(None, description="母亲的户籍类型（分别说明父母户籍时）")),
+}
+
+
+def outside_scope(c: Conditions, inputs: BaseModel) -> bool:
+    """A parent stated to hold a Beijing hukou puts the family outside the 8号 rules (四3): recorded as the
+    failing condition, True (the calculator declares NONLOCAL_SCOPE). Not stated: False, and nothing is asked here (the family part asks it)."""
+    beijing = [
+        who
+        for p, who in (("father", "父亲"), ("mother", "母亲"))
+        if getattr(inputs, f"{p}_hukou_type", None) not in (None, "non_beijing")
+    ]
+    if not beijing and getattr(inputs, "parents_non_beijing", None) is not False:
+        return False
+    other = c.ex.value(NONLOCAL_SCOPE)["other_types"]
+    c.add(
+        False,
+        "适用本办法（适龄儿童及父母均为非本市户籍）",
+        detail=f"{'、'.join(beijing) or '父母一方'}为本市户籍，不属于父母均为非本市户籍的家庭，不适用本办法的审核，"
+        f"请参照{other}",
+        article="四3",
+    )
+    return True
+
+
 def hukou_now(ex: Explain, inputs: BaseModel) -> BaseModel:
     """A child whose hukou moved from another Beijing district into Xicheng ("原来是海淀户口，去年迁到了西城")
     now holds a Xicheng personal hukou: the other district named is where it came from."""

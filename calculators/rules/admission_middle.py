@@ -26,6 +26,9 @@ class MiddleInputs(BaseModel):
     primary_school: Literal["xicheng", "other"] | None = Field(
         None, description="就读小学所在地：xicheng=西城区小学，other=非西城区小学（本市其他区或外省市）"
     )
+    beijing_hukou: bool | None = Field(
+        None, description="适龄儿童是否为本市户籍（只知道是北京户口、不知道哪一类时）"
+    )
     nonlocal_materials_approved: bool | None = Field(
         None, description="毕业小学是否已审核通过入学材料（非本市户籍毕业生适用，标准参照西教发〔2024〕8号）"
     )
@@ -54,6 +57,12 @@ def admission_middle_eligibility(ex: Explain, inputs: MiddleReviewInputs) -> Cal
     )
     name = "就读小学与户籍条件（三项之一）"
     school, h = inputs.primary_school, inputs.hukou_type
+    if h is None and inputs.beijing_hukou is not None:
+        # "孩子北京户口": any Beijing hukou meets 三（二）1①, whichever kind it is; "不是北京户口" is non-Beijing
+        h = None if inputs.beijing_hukou else "non_beijing"
+        beijing = inputs.beijing_hukou
+    else:
+        beijing = None
     if school is None:
         c.add(None, name, detail="未说明就读小学是否在西城区", article=ART, fields=("primary_school",))
     elif school == "other":
@@ -67,6 +76,8 @@ def admission_middle_eligibility(ex: Explain, inputs: MiddleReviewInputs) -> Cal
         detail = f"非西城区小学毕业生，须{labels['returning']}"
         detail += {True: "；已办理并审核通过", False: "；尚未办理回区升学手续"}.get(done, "")
         c.add(done, name, detail=detail, article=ART + "③", fields=("return_procedure_done",))
+    elif h is None and beijing:
+        c.add(True, name, detail=f"本市户籍，属{labels['beijing']}", article=ART + "①")
     elif h is None:
         c.add(None, name, detail="西城区小学毕业生，未提供户籍类型", article=ART, fields=("hukou_type",))
     elif h == "non_beijing":

@@ -12,11 +12,13 @@ from calculators.rules.admission_common import (
     HUKOU_LABEL,
     BirthDate,
     Hukou,
+    HukouType,
     P,
     SingleParent,
     check_birth_date,
     checklist,
     nonlocal_rule,
+    outside_scope,
 )
 from core.schema import CalcResult
 
@@ -35,6 +37,8 @@ class FamilyInputs(BaseModel):
     birth_date: BirthDate = None
     hukou_type: Hukou = None
     parents_non_beijing: bool | None = Field(None, description="父母是否均为非本市户籍")
+    father_hukou_type: HukouType | None = Field(None, description="父亲的户籍类型（分别说明父母户籍时）")
+    mother_hukou_type: HukouType | None = Field(None, description="母亲的户籍类型（分别说明父母户籍时）")
     hukou_book_matches_birth_certificate: bool | None = Field(
         None, description="户口簿上的出生日期是否与《出生医学证明》一致"
     )
@@ -72,6 +76,10 @@ def _scope(c: Conditions, inputs: FamilyInputs, other: str) -> None:
         )
         return
     parents = inputs.parents_non_beijing
+    if parents is None:
+        # "我是安徽的，孩子他爸是湖南的" / "孩子爸爸是东城户口": each parent's hukou stated on its own
+        each = [getattr(inputs, f"{p}_hukou_type") for p in ("father", "mother")]
+        parents = all_of([x == "non_beijing" if x else None for x in each])
     met = all_of([h == "non_beijing" if h else None, parents])
     detail = "适龄儿童及父母均为非本市户籍" if met else f"须适龄儿童及父母均为非本市户籍，否则请参照{other}"
     c.add(met, name, detail=detail, article=art, fields=("hukou_type", "parents_non_beijing"))
@@ -202,6 +210,9 @@ def admission_nonlocal_family(ex: Explain, inputs: FamilyInputs) -> CalcResult:
 
 class PermitInputs(BaseModel):
     single_parent: SingleParent = None
+    parents_non_beijing: bool | None = Field(None, description="父母是否均为非本市户籍")
+    father_hukou_type: HukouType | None = Field(None, description="父亲的户籍类型（分别说明父母户籍时）")
+    mother_hukou_type: HukouType | None = Field(None, description="母亲的户籍类型（分别说明父母户籍时）")
     father_has_permit: bool | None = Field(None, description="父亲是否持有北京市居住证")
     mother_has_permit: bool | None = Field(None, description="母亲是否持有北京市居住证")
     permit_in_xicheng: bool | None = Field(
@@ -214,11 +225,13 @@ class PermitInputs(BaseModel):
     permits_valid: bool | None = Field(None, description="父母的北京市居住证是否都在有效期内（未过期）")
 
 
-@nonlocal_rule(title="非本市户籍适龄儿童：北京市居住证审核标准", article="三（四）", params=[PERMIT])
+@nonlocal_rule(title="非本市户籍适龄儿童：北京市居住证审核标准", article="三（四）", params=[PERMIT, SCOPE])
 def admission_nonlocal_residence_permit(ex: Explain, inputs: PermitInputs) -> CalcResult:
     """三（四）: 父母双方均持北京市居住证（单亲家庭由一方提供），至少一方在西城区街道辖区内；地址与实际居住材料一致；
     在有效期内。2024年入学适用."""
     c = checklist(ex, inputs)
+    if outside_scope(c, inputs):
+        return c.conclude(False)
     rule = ex.value(PERMIT)
     f, m, single = inputs.father_has_permit, inputs.mother_has_permit, inputs.single_parent
     name, art = "父母持有北京市居住证", "三（四）1"

@@ -19,7 +19,15 @@ from calculators.kit.dates import (
     year_month,
     years_before,
 )
-from calculators.rules.admission_common import P, SingleParent, checklist, nonlocal_rule
+from calculators.rules.admission_common import (
+    NONLOCAL_SCOPE,
+    PARENT_HUKOU,
+    P,
+    SingleParent,
+    checklist,
+    nonlocal_rule,
+    outside_scope,
+)
 from core.schema import CalcResult
 
 BOTH = P + "employment_both_parents"
@@ -109,6 +117,14 @@ def _parent_fields(p: str, who: str) -> dict:
             bool | None,
             Field(None, description=f"{who}（受雇）的社保是否一直连续缴纳至今、从未中断"),
         ),
+        "insurance_several_years": (
+            bool | None,
+            Field(None, description=f"{who}（受雇）是否已连续缴纳社保多年（“这几年一直连续交”）"),
+        ),
+        "insurance_like_other": (
+            bool | None,
+            Field(None, description=f"{who}（受雇）的社保是否与另一方同样连续缴纳（起止同另一方）"),
+        ),
         "insurance_back_paid": (
             bool | None,
             Field(None, description=f"{who}（受雇）要求的社保缴费期内是否有补缴的月份"),
@@ -152,12 +168,46 @@ def _parent_fields(p: str, who: str) -> dict:
     return {f"{p}_{k}": v for k, v in f.items()}
 
 
+# "我的这份务工就业材料能过审核吗": the question is about one parent's proof, not the family's
+ASKED = {
+    p: (
+        bool | None,
+        Field(None, description=f"问题是否只问{who}一方的在京务工就业材料（不问全家能否通过审核）"),
+    )
+    for p, who in (("father_material_asked", "父亲"), ("mother_material_asked", "母亲"))
+}
+ONE_PARENT_ASKED = tuple(ASKED)
+
 EmploymentInputs = create_model(
     "EmploymentInputs",
     single_parent=(SingleParent, None),
+    **PARENT_HUKOU,
+    **ASKED,
     **_parent_fields("father", "父亲"),
     **_parent_fields("mother", "母亲"),
 )
+
+
+SEVERAL_YEARS = 2  # "这几年": the fewest years "几年" can mean
+# the facts that date a parent's insurance; whether it is still paid is said apart
+DATING = ("insurance_from", "insurance_to", "insurance_since_year", "insurance_years")
+
+
+def _insurance(c: Conditions, p: str) -> tuple:
+    """The parent's insurance facts (from, to, since year, years, ongoing); "东城社保同样连续缴纳" with none of its
+    own dates takes the other parent's, as the words say."""
+    own = [getattr(c.inputs, f"{p}_{k}") for k in DATING]
+    ongoing = getattr(c.inputs, f"{p}_insurance_ongoing")
+    if not getattr(c.inputs, f"{p}_insurance_like_other") or any(x is not None for x in own):
+        return (*own, ongoing)
+    other, other_who = next((q, w) for q, w in PARENTS if q != p)
+    theirs = [getattr(c.inputs, f"{other}_{k}") for k in DATING]
+    if all(x is None for x in theirs):
+        return (*own, ongoing)
+    c.ex.step(f"{dict(PARENTS)[p]}的社保“同样”连续缴纳：缴纳起止按{other_who}所说")
+    if ongoing is None:
+        ongoing = getattr(c.inputs, f"{other}_insurance_ongoing")
+    return (*theirs, ongoing)
 
 
 def _employee(c: Conditions, p: str, who: str, window: dict, district: str) -> list[bool | None]:
@@ -176,12 +226,13 @@ def _employee(c: Conditions, p: str, who: str, window: dict, district: str) -> l
     ]
     first, last = parse_year_month(window["first_month"]), parse_year_month(window["last_month"])
     span = f"{first[0]}年{first[1]}月—{last[0]}年{last[1]}月"
-    start, end = getattr(inp, f"{p}_insurance_from"), getattr(inp, f"{p}_insurance_to")
-    since, ongoing = getattr(inp, f"{p}_insurance_since_year"), getattr(inp, f"{p}_insurance_ongoing")
+    start, end, since, years, ongoing = _insurance(c, p)
     name = f"{who}：{district}连续缴纳社保"
     if start is not None and end is not None and end < start:
         raise InputError(f"{who}社保连续缴纳的截止月份早于起始月份")
-    years = getattr(inp, f"{p}_insurance_years")
+    if start is None and since is None and years is None and getattr(inp, f"{p}_insurance_several_years"):
+        years = SEVERAL_YEARS  # "这几年一直连续交": several years, two at the least
+        c.ex.step(f"{who}：社保这几年一直连续缴纳，按至少{SEVERAL_YEARS}年计")
     if start is None and since is None and years is not None:
         # "社保交了两年": paid for that long up to the day asked
         start, end = years_before(c.ex.as_of, years), end or c.ex.as_of
@@ -349,13 +400,23 @@ def _parent(c: Conditions, ex: Explain, p: str, who: str) -> bool | None:
 @nonlocal_rule(
     title="非本市户籍适龄儿童：父母在京务工就业材料",
     article="三（一）",
-    params=[BOTH, INSURANCE, *BUSINESS.values()],
+    params=[BOTH, INSURANCE, *BUSINESS.values(), NONLOCAL_SCOPE],
 )
 def admission_nonlocal_employment(ex: Explain, inputs: EmploymentInputs) -> CalcResult:
     """三（一）: 父母双方均有在京务工就业材料且至少一方在西城区；受雇者2023年5月—2024年3月在就业所在区连续缴纳社保
     （补缴无效）；个体工商户、法定代表人、股东或合伙人的营业执照不晚于2023年5月1日及其后的条件。2024年入学适用."""
     c = checklist(ex, inputs)
     ex.value(BOTH)
+    if outside_scope(c, inputs):
+        return _finish(ex, c, False)
+    asked = [(p, who) for p, who in PARENTS if getattr(inputs, f"{p}_material_asked")]
+    if len(asked) == 1:
+        p, who = asked[0]
+        ex.step(
+            f"您问的是{who}一方的在京务工就业材料，以下只判断这一方；全家通过审核还须父母双方均有材料、"
+            "至少一方在西城区务工就业（三（一））"
+        )
+        return _finish(ex, c, _parent(c, ex, p, who))
     ok = {p: _parent(c, ex, p, who) for p, who in PARENTS}
     in_x = {p: getattr(inputs, f"{p}_works_in_xicheng") for p, _ in PARENTS}
     single = inputs.single_parent

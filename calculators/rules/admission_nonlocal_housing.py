@@ -12,7 +12,15 @@ from calculators.kit import Conditions, cn
 from calculators.kit.bounds import FIRST_SCHOOL_EVENT_YEAR as FIRST_YEAR
 from calculators.kit.bounds import LAST_POLICY_YEAR as LAST_YEAR
 from calculators.kit.dates import FIRST_MONTH_DAY, LATEST_MONTH_DAY
-from calculators.rules.admission_common import P, check_not_after, checklist, nonlocal_rule
+from calculators.rules.admission_common import (
+    NONLOCAL_SCOPE,
+    HukouType,
+    P,
+    check_not_after,
+    checklist,
+    nonlocal_rule,
+    outside_scope,
+)
 from core.schema import CalcResult
 
 OWN = P + "housing_own_home"
@@ -35,6 +43,9 @@ SUITABLE = "住所应适宜居住，能保障适龄儿童的安全（三（二�
 
 
 class HousingInputs(BaseModel):
+    parents_non_beijing: bool | None = Field(None, description="父母是否均为非本市户籍")
+    father_hukou_type: HukouType | None = Field(None, description="父亲的户籍类型（分别说明父母户籍时）")
+    mother_hukou_type: HukouType | None = Field(None, description="母亲的户籍类型（分别说明父母户籍时）")
     housing_type: HousingType | None = Field(
         None,
         description="在西城区实际居住的住房类型：own_home=自有住房，rental=租房，unit_public_housing=租住本单位公房，"
@@ -60,6 +71,12 @@ class HousingInputs(BaseModel):
         None, description="租房是否有一年以上的完税凭证（《增值税普通发票》注明的租赁期限满一年）"
     )
     rent_invoice_issued_on: date | None = Field(None, description="租房《增值税普通发票》的开票日期")
+    rent_invoice_period_from: date | None = Field(
+        None, description="租房《增值税普通发票》注明的租赁期限起始日（只知道起止时填写）"
+    )
+    rent_invoice_period_to: date | None = Field(
+        None, description="租房《增值税普通发票》注明的租赁期限截止日（只知道起止时填写）"
+    )
     unit_housing_certificate: bool | None = Field(
         None, description="是否有单位房管部门开具并加盖公章的住房证明（租住本单位公房适用）"
     )
@@ -73,6 +90,23 @@ def _residential(c: Conditions, article: str) -> None:
         said=("产权证用途为住宅", "产权证用途不是住宅"),
         article=article,
     )
+
+
+def _invoice_period(c: Conditions, inputs: HousingInputs, d: dict) -> None:
+    """ "发票注明租期2022年8月至2024年7月": the invoice covers a full year up to continuous_to when its period
+    starts by signed_by (the parameter's reading: 5月1日 to the next 30 April is exactly one year) and runs to
+    continuous_to or later."""
+    start, end = inputs.rent_invoice_period_from, inputs.rent_invoice_period_to
+    if inputs.rent_tax_receipts_full_year is not None or start is None or end is None:
+        return
+    if end < start:
+        raise InputError("租房发票注明的租赁期限截止日早于起始日")
+    full = start <= d["signed_by"] and end >= d["continuous_to"]
+    c.ex.step(
+        f"发票注明的租赁期限{cn(start)}至{cn(end)}，{'覆盖' if full else '未覆盖'}"
+        f"{cn(d['signed_by'])}至{cn(d['continuous_to'])}的一年"
+    )
+    c.inputs = c.inputs.model_copy(update={"rent_tax_receipts_full_year": full})
 
 
 def _rental(c: Conditions, inputs: HousingInputs, d: dict) -> None:
@@ -127,6 +161,7 @@ def _rental(c: Conditions, inputs: HousingInputs, d: dict) -> None:
         c.add(
             True, name, detail=f"合同于{cn(signed)}签订，连续承租至{cn(until)}，满一年", article=art + "（3）"
         )
+    _invoice_period(c, inputs, d)
     c.fact(
         "rent_tax_receipts_full_year",
         "一年以上的租房完税凭证",
@@ -153,7 +188,9 @@ def _rental(c: Conditions, inputs: HousingInputs, d: dict) -> None:
 
 
 @nonlocal_rule(
-    title="非本市户籍适龄儿童：在西城区实际居住材料", article="三（二）", params=[OWN, LEASE, UNIT, EXCLUDED]
+    title="非本市户籍适龄儿童：在西城区实际居住材料",
+    article="三（二）",
+    params=[OWN, LEASE, UNIT, EXCLUDED, NONLOCAL_SCOPE],
 )
 def admission_nonlocal_housing(ex: Explain, inputs: HousingInputs) -> CalcResult:
     """三（二）: 自有住房（住宅）；租房满一年（合同2023年5月1日前签订、连续承租至2024年4月30日、完税凭证）；
@@ -166,6 +203,8 @@ def admission_nonlocal_housing(ex: Explain, inputs: HousingInputs) -> CalcResult
     ):
         raise InputError("连续承租截止日早于合同签订日期")
     c = checklist(ex, inputs)
+    if outside_scope(c, inputs):
+        return c.conclude(False)
     c.fact(
         "home_in_xicheng", "住房位于西城区", said=("房屋位于西城区", "须在西城区实际居住"), article="三（二）"
     )

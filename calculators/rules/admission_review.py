@@ -52,6 +52,8 @@ def union_inputs(name: str, parts: tuple[tuple[str, str], ...], base: type[BaseM
 def review(c: Conditions, inputs: BaseModel, parts: tuple[tuple[str, str], ...]) -> bool | None:
     """Run each part on the facts it knows; record one condition per part; stop at the first failed part."""
     ex, given = c.ex, implied(inputs.model_dump(exclude_none=True))
+    # a whole family's review judges both parents' proof, even when one parent's was asked about
+    given = {k: v for k, v in given.items() if not k.endswith("_material_asked")}
     verdicts: list[bool | None] = []
     for i, (name, label) in enumerate(parts):
         result = ex.include(name, label, given)

@@ -121,12 +121,18 @@ class GreenPowerInputs(BaseModel):
     already_received_yuan: float = Field(
         0, ge=0, le=MAX_YUAN, description="本单位本自然年度已获得的绿电使用奖励（元）"
     )
+    traded_kwh_by_year: list[tuple[int, Annotated[float, Field(gt=0, le=MAX_KWH)]]] | None = Field(
+        None,
+        description="购电跨两个以上自然年度时，各年度的交易电量（[年度, 度]）：每年分别按年度上限计算后相加",
+    )
 
 
 @green(title="绿电使用项目奖励", article="第五条 第3项", params=[GREEN_POWER])
 def green_power_reward(ex: Explain, inputs: GreenPowerInputs) -> CalcResult:
     """第五条 3. 成功购买绿色电力：每度电 0.01 元，每家单位每自然年度不超过 50 万元 (2024-06-24 起五年)."""
     p = ex.value(GREEN_POWER)
+    if inputs.traded_kwh_by_year and len(inputs.traded_kwh_by_year) >= 2:
+        return _power_by_year(ex, inputs, p)
     raw = per_unit(ex, inputs.traded_kwh, "度", p["rate"])
     amount = within_remaining(
         ex,
@@ -137,6 +143,25 @@ def green_power_reward(ex: Explain, inputs: GreenPowerInputs) -> CalcResult:
         short="每家单位每自然年度上限",
     )
     return ex.result(amount, amount > 0)
+
+
+def _power_by_year(ex: Explain, inputs: GreenPowerInputs, p: dict) -> CalcResult:
+    """Purchases over several calendar years: each year at the rate under its own yearly cap, then added up;
+    what was already received counts against the latest year's cap."""
+    parts = []
+    last = len(inputs.traded_kwh_by_year) - 1
+    for k, (year, kwh) in enumerate(inputs.traded_kwh_by_year):
+        ex.step(f"{year} 年度：")
+        raw = per_unit(ex, kwh, "度", p["rate"])
+        received = inputs.already_received_yuan if k == last else 0
+        parts.append(
+            within_remaining(
+                ex, raw, p["annual_cap"], received, "每家单位每自然年度奖励上限", short="本年度上限"
+            )
+        )
+    total = sum(parts)
+    ex.step(f"{len(parts)} 个自然年度合计 " + " + ".join(yuan(x) for x in parts) + f" = {yuan(total)}")
+    return ex.result(total, total > 0)
 
 
 class EnergyItemsInputs(BaseModel):

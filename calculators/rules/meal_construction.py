@@ -16,7 +16,6 @@ from calculators.rules.meal_common import (
     PointTypeInput,
     SomeOrders,
     SomeYuan,
-    Yuan,
     for_units,
     minus_already_paid,
     rough_count_decides,
@@ -145,7 +144,8 @@ class RenovationInputs(BaseModel):
     in_use_since_year: int | None = Field(
         None, ge=FIRST_IN_USE_YEAR, le=LAST_POLICY_YEAR, description="原项目建成投入使用的年份（只知年份时）"
     )
-    previous_subsidy_yuan: Yuan = Field(..., description="原项目已享受的建设补贴（元），未享受填0")
+    # asked only when it matters: under three years in use (补差); from three years on the standard applies
+    previous_subsidy_yuan: SomeYuan = Field(None, description="原项目已享受的建设补贴（元），未享受填0")
     investment_yuan: SomeYuan = Field(None, description="本次必要的适老化改造和运营设施设备配置投入（元）")
     first_year_orders: SomeOrders = Field(
         None, description="老年餐集中配送单位：改造后运营第一年养老助餐服务量（单）"
@@ -182,6 +182,9 @@ def meal_construction_renovation(ex: Explain, inputs: RenovationInputs) -> CalcR
     if full:
         ex.step(f"满 {min_years} 年（含），同址改造参照标准执行：{yuan(standard)}")
         return ex.result(standard, standard > 0)
+    if inputs.previous_subsidy_yuan is None:
+        ex.step(f"不满 {min_years} 年，按“补差原则”扣除原已享受的建设补贴，需提供其金额")
+        return _ask(ex, inputs, "previous_subsidy_yuan")
     amount = max(standard - inputs.previous_subsidy_yuan, 0)
     ex.step(
         f"不满 {min_years} 年，按“补差原则”："

@@ -39,6 +39,7 @@ def _procedure(ex: Explain) -> None:
 
 DIRECTORY = "museum/directory_listing"
 NO_DOUBLE = "museum/no_double_district_funding"
+BARRED = "museum/barred_applicants"
 
 # Facts that bar every amount of the measures, checked first and only when stated (None = not said):
 # (input, the value that fails, parameter cited, what the step says)
@@ -47,6 +48,8 @@ BARS = (
     ("in_national_directory", False, DIRECTORY,
      "未列入国家文物局公布的《全国博物馆名录》，不符合申报条件（第十二条（一））"),
     ("project_already_district_funded", True, NO_DOUBLE, "同一项目已享受区级相关资金支持，不得申报（第十二条（四）3）"),
+    ("under_investigation", True, BARRED, "申报单位涉嫌违法犯罪、正在接受立案调查，不得申报（第十二条（四）1）"),
+    ("serious_dishonesty", True, BARRED, "申报单位存在严重违法失信情形，不得申报（第十二条（四）2）"),
 )  # fmt: skip
 BAR_FIELDS = {
     "located_in_xicheng": (bool | None, Field(None, description="设立地址是否在西城区区域内")),
@@ -58,12 +61,44 @@ BAR_FIELDS = {
         bool | None,
         Field(None, description="同一项目是否已享受区级相关资金支持"),
     ),
+    # 第十二条（三）: the opening days of the year before bar every amount when stated short of the minimum
+    "opening_days_last_year": (
+        int | None,
+        Field(None, ge=0, le=DAYS_IN_YEAR, description="上一年度开放天数"),
+    ),
+    "affected_by_disaster": (bool | None, Field(None, description="上一年度是否受自然灾害等不可控因素影响")),
+    "under_investigation": (
+        bool | None,
+        Field(None, description="申报单位是否涉嫌违法犯罪、正在接受相关部门立案调查"),
+    ),
+    "serious_dishonesty": (bool | None, Field(None, description="申报单位是否存在严重违法失信情形")),
 }
+
+
+def _short_of_opening_days(stated, as_of: date) -> tuple[str, str] | None:
+    """第十二条（三）: a stated opening-day count below the minimum, in a year no natural disaster is said to
+    have hit (such a year is 另行核算, so it bars nothing here): (parameter, what the step says)."""
+    days = getattr(stated, "opening_days_last_year", None)
+    need = load_param(OPENING_DAYS).at(as_of)
+    if (
+        days is None
+        or need is None
+        or days >= need["min_days"]
+        or getattr(stated, "affected_by_disaster", None)
+    ):
+        return None
+    return (
+        OPENING_DAYS,
+        f"上一年度开放 {days} 天，少于 {need['min_days']} 天，不符合申报条件（第十二条（三））",
+    )
 
 
 def barred(ex: Explain, stated) -> CalcResult | None:
     """0 / not eligible with the clause when a stated fact bars the application; None when none does."""
     failed = [(key, words) for field, bad, key, words in BARS if getattr(stated, field, None) is bad]
+    short = _short_of_opening_days(stated, ex.as_of)
+    if short:
+        failed.append(short)
     if not failed:
         return None
     for key, words in failed:

@@ -17,11 +17,28 @@ PREFIX_NEGATOR = re.compile(r"[非无]$")
 # Words containing a negator character that negate nothing here.
 NOT_A_NEGATOR = re.compile(
     r"非常|无论|不论|不仅|不但|不管|不少|不久|不错|不过|不同|不断|无锡|非京|非本市|非本区|非沪|非上市|非控股|不动产"
+    r"|不可抗力|不可控"
 )
 # A new statement starts: what was negated before it is not negated after it.
 # 、 lists things under one negation ("没因为扬尘、安全问题被罚过"): it does not end the scope.
 SCOPE_END = re.compile(r"[,，。;；!！?？\n]|但是?|可是|不过|而且|并且|而|也|且|以及|同时|另外|还有")
 SCOPE_CHARS = 12  # a negator further back than this is about something else
+
+
+# "从没因为环境或者安全生产问题被行政部门处罚过": a passive or a cause (被 / 因为 / 由于) puts a long adjunct between
+# the negator and its verb; within one clause such a negator reaches this far.
+LONG_SCOPE_CHARS = 28
+LONG_SCOPE = re.compile(r"(?:不是|并非|从来没有?|从没|从未|并未|没有|没|未)(?:因为?|由于|被)")
+
+
+def _long_scope(text: str, start: int) -> bool:
+    window = text[max(0, start - LONG_SCOPE_CHARS) : start]
+    cut = None
+    for m in SCOPE_END.finditer(window):
+        cut = m.end()
+    if cut is not None:
+        window = window[cut:]
+    return LONG_SCOPE.search(window) is not None
 
 
 # A negator right before another one cancels it: "不是没参加" = took part, "并非不用" = uses.
@@ -36,9 +53,11 @@ def negated(text: str, start: int) -> bool:
     so the negative mention is denied). Likewise a negator whose nearest negator touches it from before is
     cancelled ("也不是没用过高新技术产品" is a yes).
     """
-    if NEGATOR.match(text, start):
+    if NEGATOR.match(text, start) and not NOT_A_NEGATOR.match(text, start):
         return bool(re.search(r"(?:不是|并非|并不是)$", text[:start]))
     if PREFIX_NEGATOR.search(text[:start]):
+        return True
+    if _long_scope(text, start):
         return True
     window = text[max(0, start - SCOPE_CHARS) : start]
     cut = None

@@ -148,6 +148,23 @@ _APPROX_UNITS = ("order", "day", "person", "item", "vehicle")  # counts only: "�
 _JIAO = re.compile(r"([1-9一二两三四五六七八九])(?:毛|角)?(?![\d万千百十天日单年月个人次份家岁号点.元块])")
 
 
+# A two-digit "NN年" is a calendar year when what follows dates something from it (起, 到现在, 注册, 入职 …)
+# and nothing before it counts a length ("交了19年", "满22年" stay durations).
+_SHORT_YEAR_DATE = re.compile(
+    r"\s*(?:起|开始|到|至今|至|以来|就|底|初|那年|的时候|时|入职|注册|成立|登记|办|签|买|落户|迁|在|年?[初底末])"
+)
+_DURATION_BEFORE = re.compile(r"(?:了|满|近|快|有|足|共|整|过|超过|已|这|那|头|几|多少|连续|累计|每)\s*$")
+
+
+def _short_year(text: str, n: Number) -> bool:
+    return (
+        len(n.text) == 2
+        and n.text.isdigit()
+        and not _DURATION_BEFORE.search(text[max(0, n.start - 4) : n.start])
+        and not text[n.start - 1 : n.start].isdigit()
+    )
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Numbers with the unit written right after them: '500千瓦' → (500, kW), '3万元' → (30000, yuan)."""
     text = normalize(text)
@@ -178,6 +195,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 end = jiao.end()
         if unit == "year" and n.text.isdigit() and 1900 <= value <= 2100:
             unit = "calendar_year"  # "2021年建成" is a date, not a duration
+        elif unit == "year" and _SHORT_YEAR_DATE.match(text, end) and _short_year(text, n):
+            # "19年到现在没断过", "22年起一直交", "公司是19年在海淀注册的": a year written short, not a duration
+            unit, value = "calendar_year", float(resolve_year(n.text, None))
         if unit == "MW":
             unit, value = "kW", value * 1000
         out.append(Quantity(value, unit, n.start, end, approx))

@@ -24,9 +24,34 @@ _BOTH_WORDS = (
 _NOT_ME = (
     "们|俩|老婆|老公|爱人|媳妇|妻子|丈夫|先生|太太|夫人|家那口子"  # 我老婆 names the spouse, not the speaker
 )
-_PERSON = re.compile(
-    rf"(?P<kid>孩子(?!(?:的|他|她)?[爸妈]))|(?P<both>{_BOTH_WORDS})|(?P<f>{_FATHER_WORDS})|(?P<m>{_MOTHER_WORDS})|(?P<sp>{_SPOUSE})|(?P<he>他)|(?P<she>她)|(?P<me>我(?!{_NOT_ME}))"
+# Someone else's spouse ("法人换成了大股东他老婆", "房东的老公"): no parent of the child.
+_ELSE = (
+    r"(?:股东|老板|经理|同事|房东|领导|朋友|邻居|合伙人|法人|员工|客户|老乡)(?:他|她|的)?"
+    r"(?:老婆|老公|媳妇|丈夫|妻子|太太|爱人|家属)"
 )
+_PERSON = re.compile(
+    rf"(?P<else>{_ELSE})|(?P<kid>孩子(?!(?:的|他|她)?[爸妈]))|(?P<both>{_BOTH_WORDS})|(?P<f>{_FATHER_WORDS})|(?P<m>{_MOTHER_WORDS})|(?P<sp>{_SPOUSE})|(?P<he>他)|(?P<she>她)|(?P<me>我(?!{_NOT_ME}))"
+)
+# A relative asks for the family ("我替儿子儿媳问问", "帮我姐家问一下，外甥今年上学"): 我 is neither parent, the
+# child is a grandchild, nephew or niece, and the parents are named by kinship — a man (儿子、女婿、姐夫、哥哥…)
+# is the father, a woman (儿媳、女儿、姐姐、嫂子…) the mother.
+_RELAY = re.compile(
+    r"我(?:的)?(?:小|大)?(?:孙子|孙女|外孙女?|外甥女?|侄子|侄女)|"
+    r"(?:替|帮|给)(?:我)?(?:家)?(?:儿子|女儿|闺女|姐姐?|哥哥?|弟弟?|妹妹?|亲戚|朋友|同事|老乡)"
+)
+_KIN_FATHER = r"儿子|女婿|姐夫|妹夫|哥哥?|弟弟?|小叔子|大伯子"
+_KIN_MOTHER = r"儿媳妇?|女儿|闺女|姐姐?|妹妹?|嫂子|弟媳|弟妹"
+_KIN_CHILD = r"(?:小|大)?(?:孙子|孙女|外孙女?|外甥女?|侄子|侄女)"
+_RELAY_PERSON = re.compile(
+    rf"(?P<else>{_ELSE})|(?P<kid>孩子(?!(?:的|他|她)?[爸妈])|{_KIN_CHILD})|(?P<both>{_BOTH_WORDS})|"
+    rf"(?P<f>{_FATHER_WORDS}|{_KIN_FATHER})|(?P<m>{_MOTHER_WORDS}|{_KIN_MOTHER})|(?P<he>他)|(?P<she>她)"
+)
+RELAY = "relay"  # the speaker is a relative, not a parent
+# "我们把公司注册地址迁到了西城", "合伙人一直是我们仨": 我们 in a clause about the business is the parent who runs
+# it (with partners), not the whole family — the clause continues that parent's.
+_BUSINESS = re.compile(r"公司|企业|店|铺|执照|营业|注册|法人|股东|合伙|经营")
+_WORK = re.compile(r"公司|企业|店|铺|执照|营业|注册|法人|股东|合伙|经营|异常名录|社保|上班|工作")
+_HOME = re.compile(r"租|房|住|居住证")
 # The speaker names their spouse by role: whoever says 老公/孩子他爸 is the mother, and the other way round.
 _SPEAKER_IS_MOTHER = re.compile(r"老公|丈夫|我先生|孩子(?:的|他|她)?爸|我家那口子")
 _SPEAKER_IS_FATHER = re.compile(r"老婆|媳妇|妻子|太太|孩子(?:的|他|她)?妈|我夫人")
@@ -53,7 +78,10 @@ _PRONOUN = re.compile(r"(?<![其孩娃])(?<!孩子)(?<!孩子的)([他她])(?!�
 
 
 def speaker(text: str) -> str | None:
-    """The parent 我 is, when the message says; None when it does not (or says both ways)."""
+    """The parent 我 is, when the message says; RELAY when 我 is a relative asking for the family; None when it
+    does not say (or says both ways)."""
+    if _RELAY.search(text) and not (_SELF_FATHER.search(text) or _SELF_MOTHER.search(text)):
+        return RELAY
     says_father, says_mother = bool(_SELF_FATHER.search(text)), bool(_SELF_MOTHER.search(text))
     if says_father != says_mother:
         return FATHER if says_father else MOTHER
@@ -72,7 +100,11 @@ def _who(clause: str, me: str | None) -> tuple[str, ...] | None:
     the family as a whole (孩子…, 我们…); None for a clause naming nobody."""
     named: set[str] = set()
     other_only = False
-    for m in _PERSON.finditer(clause):
+    for m in (_RELAY_PERSON if me == RELAY else _PERSON).finditer(clause):
+        if m.group("else"):
+            continue
+        if m.group("both") in ("我们", "咱们") and _BUSINESS.search(clause):
+            continue  # "我们把公司迁到了西城": the business's parent, named before
         if m.group("kid") or m.group("both") == "我们" or m.group("both") == "咱们":
             other_only = True  # the child, or the whole family ("我们在西城租房")
         elif m.group("both"):
@@ -81,7 +113,7 @@ def _who(clause: str, me: str | None) -> tuple[str, ...] | None:
             named.add(FATHER)
         elif m.group("m") or m.group("she"):
             named.add(MOTHER)
-        elif me is not None:  # 我 / 爱人 without knowing who speaks: not attributed
+        elif me is not None and me != RELAY:  # 我 / 爱人 without knowing who speaks: not attributed
             other = MOTHER if me == FATHER else FATHER
             named.add(other if m.group("sp") else me)
     if named:
@@ -131,7 +163,7 @@ def _elder_clauses(text: str, person: str) -> str:
 
 def clauses_of(text: str, person: str) -> str:
     """The clauses about `person` (father / mother of a child, or one of ELDERS), joined by '，' in their
-    order ('' when none)."""
+    order, and their sentences by '。' ('' when none)."""
     if person in ELDERS:
         return _elder_clauses(text, person)
     me = speaker(text)
@@ -146,14 +178,31 @@ def clauses_of(text: str, person: str) -> str:
     named = {p for c in _CLAUSE.finditer(text) for p in (_who(c.group(), me) or ())}
     only = tuple(named) if len(named) == 1 else None
     out = []
+    last: tuple[str, ...] | None = None  # the parent(s) the previous sentence ended on
     for sentence in _SENTENCE.finditer(text):
         current: tuple[str, ...] | None = only
+        # "…我是合伙人。就是去年7月被列进了异常名录。": a sentence about work naming nobody goes on about the
+        # parent the previous sentence ended on
+        if current is None and _WORK.search(sentence.group()) and not _HOME.search(sentence.group()):
+            current = last
         # "我俩合开了一家公司，…，我是法人，他是股东，…也没迁过": the business is both parents', so a clause
         # naming nobody in that sentence is about both of them
         joint = BOTH if _JOINT.search(sentence.group()) else None
-        for clause in _CLAUSE.finditer(sentence.group()):
+        mine = ""
+        text_of = sentence.group()
+        for clause in _CLAUSE.finditer(text_of):
             who = _who(clause.group(), me)
             current = who if who is not None else (joint or current)
             if current is not None and person in current:
-                out.append(clause.group())
-    return "，".join(out)
+                # "…也没进过异常名录；就是去年9月…": a ； parts two statements, and stays
+                sep = (
+                    "；"
+                    if text_of[clause.end() : clause.end() + 1] in ";；" and clause.end() < len(text_of)
+                    else "，"
+                )
+                mine += clause.group() + sep
+        last = current
+        if mine:
+            out.append(mine[:-1])
+    # sentences stay sentences: a date's cue in another sentence is not its cue (assistant/slots.py)
+    return "。".join(out)

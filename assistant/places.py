@@ -16,7 +16,12 @@ PROVINCES = (
     "河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|"
     "青海|台湾|内蒙古|广西|西藏|宁夏|新疆|天津|上海|重庆|香港|澳门|东北"
 )
-IN_XICHENG = re.compile(r"西城|本区|区内|区域内|辖区内")
+# 西城's streets and the neighbourhoods people name them by ("在牛街租的房", "广安门那边", "大栅栏开了个铺子")
+XICHENG_AREAS = (
+    "西长安街|新街口|月坛|展览路|德胜门|金融街|什刹海|大栅栏|天桥|椿树|陶然亭|广安门|广内|广外|牛街|白纸坊|"
+    "西单|西四|阜成门|复兴门|宣武门|菜市口|虎坊桥|南礼士路|官园|车公庄|积水潭|平安里|和平门|白塔寺|马连道|红莲"
+)
+IN_XICHENG = re.compile(rf"西城|本区|区内|区域内|辖区内|{XICHENG_AREAS}")
 ELSEWHERE = re.compile(
     rf"(?:{BEIJING_DISTRICTS})(?:区)?|(?:{PROVINCES})(?:省|市)?|外区|别的区|其他区|外地|外省|老家|区外|区域外|"
     # a city named by two characters ("保定市"; provinces are all listed above: 省 is also "save", 每年省200吨),

@@ -24,7 +24,7 @@ from assistant.slots import Extraction, extract
 from calculators.base import Calculator, InputError, load_all
 from core.format import citation_label
 from core.normalize import normalize
-from core.schema import CalcResult
+from core.schema import CalcResult, Citation
 from ingest.index import IndexUnavailable
 from retrieval.index import Index
 from retrieval.search import OTHER_PLACES, Retriever
@@ -51,6 +51,10 @@ RULE_WORDS = re.compile(
     r"属不属于|是否属于|哪些"
 )
 LABEL_NOTE = re.compile(r"（[^（）]{9,}）|\([^()]{9,}\)")  # a long note in a description, not "（千瓦）"
+# "一单/一台/一千瓦 … 给多少": the rate for one unit, asked as a rule ("养老驿站做一单助餐给多少补贴")
+PER_ONE = re.compile(
+    r"一(单|台|辆|千瓦|度电|吨|平方米|平米|名|顿|份)(?=[^。？?]{0,12}?(?:给|补|奖|发|领|拿)[^。？?]{0,4}多少)"
+)
 JUST_ASKING = re.compile(r"我想(问|了解|知道|咨询)(一下)?|请问|问一下|想问")
 # A follow-up that changes an input: "那如果是1200千瓦呢？", or corrects one: "不对，我们没用高新技术产品",
 # "是3台不是1台".
@@ -72,6 +76,8 @@ class Assistant:
         self.retriever = Retriever(index)
         self.chat_model = chat_model if chat_model is not None else make_chat_model(index.settings)
         self._tools = None
+        self._quoted: dict[tuple[str, str], str | None] = {}  # (doc_no, quote) → the chunk that holds it
+        self._squashed: dict[str, str] = {}  # chunk id → its text as squash() compares it, made on first use
         self.docs = {d.doc_no: d for d in self.retriever.docs}
         self.calculators: dict[str, Calculator] = load_all()
         self.intents = tuple(i for i in load_intents() if i.calculator in self.calculators)
@@ -164,22 +170,10 @@ class Assistant:
         sources = {**{t: facts.sources.get(n) for t, n in twins.items()}, **facts.sources}
         conv.inputs = {**conv.inputs, **intent.fixed, **values}
         conv.sources = {**conv.sources, **{n: sources[n] for n in values if sources.get(n)}}
-        if facts.conflicts or facts.ranges:  # two values, or a range, for one fact: ask, assume nothing
-            conv.missing = [*facts.conflicts, *facts.ranges]
-            asks = [
-                f"您先说“{a}”，又说“{b}”，{self._label(calc, n)}以哪个为准？"
-                for n, (a, b) in facts.conflicts.items()
-            ] + [
-                f"您给的是一个范围“{r}”，请告诉我{self._label(calc, n)}的确切数值。"
-                for n, r in facts.ranges.items()
-            ]
-            lead = "您的说法前后不一致，我不替您选择：" if facts.conflicts else "计算需要确切的数值："
-            text = lead + "\n\n" + "\n".join(f"- {a}" for a in asks)
-            facts = self._facts(calc, conv)
-            text += understood_text(facts)
-            return Answer(q, "needs_input", text, tuple(calc.citations()), understood=facts)
+        if facts.conflicts or facts.ranges:
+            return self._ask_which(q, calc, conv, facts)
         try:
-            result = calc.run(dict(conv.inputs), self.today)
+            result = self._located(calc.run(dict(conv.inputs), self.today))
         except InputError as e:
             tried = dict(conv.inputs)
             bad = [n for n in conv.inputs if n in str(e)]
@@ -201,19 +195,57 @@ class Assistant:
             asks = [self._ask_text(intent, calc, n) for n in fields] or list(result.missing)
             text = f"要计算**{calc.title}**，还需要以下信息：\n\n" + "\n".join(f"- {a}" for a in asks)
             result = replace(result, sources=_sources_of(conv, result))
-            facts = self._facts(calc, conv)
-            text += understood_text(facts)
-            return Answer(q, "needs_input", text, result.citations, result, understood=facts)
+            understood = self._facts(calc, conv)
+            text += understood_text(understood)
+            return Answer(q, "needs_input", text, result.citations, result, understood=understood)
         conv.missing = []
         result = replace(result, sources=_sources_of(conv, result))
-        facts = self._facts(calc, conv)
-        body = compose_calculation(result, calc.title) + understood_text(facts)
+        understood = self._facts(calc, conv)
+        body = compose_calculation(result, calc.title) + understood_text(understood)
         notes = validity_warnings([calc.doc_no], self.docs, q, self.today)
         notes = tuple(n for n in notes if not any(n[:12] in w for w in result.warnings))
         return Answer(
             q, "calculated", body + _warning_list(notes), result.citations, result, validity_warnings=notes,
-            understood=facts,
+            understood=understood,
         )  # fmt: skip
+
+    def _located(self, result: CalcResult) -> CalcResult:
+        """The calculation with each citation pointing at the clause it quotes (its chunk id), so it links to
+        the article and the LLM check can hold the reply to it."""
+        return replace(result, citations=tuple(self._chunk_of(c) for c in result.citations))
+
+    def _chunk_of(self, c: Citation) -> Citation:
+        if c.chunk_id:
+            return c
+        key = (c.doc_no, c.quote)
+        if key not in self._quoted:
+            if not self._squashed:
+                self._squashed = {ch.chunk_id: squash(ch.text) for ch in self.retriever.index.chunks}
+            quote = squash(c.quote)
+            holders = [
+                ch
+                for ch in self.retriever.index.chunks
+                if ch.doc_no == c.doc_no and quote in self._squashed[ch.chunk_id]
+            ]
+            self._quoted[key] = (
+                min(holders, key=lambda ch: len(ch.text)).chunk_id if holders and quote else None
+            )
+        return replace(c, chunk_id=self._quoted[key]) if self._quoted[key] else c
+
+    def _ask_which(self, q: str, calc: Calculator, conv: Conversation, facts: Extraction) -> Answer:
+        """Two values for one fact, or a range where the rule needs one figure: ask, assume nothing."""
+        conv.missing = [*facts.conflicts, *facts.ranges]
+        asks = [
+            f"您先说“{a}”，又说“{b}”，{self._label(calc, n)}以哪个为准？"
+            for n, (a, b) in facts.conflicts.items()
+        ] + [
+            f"您给的是一个范围“{r}”，请告诉我{self._label(calc, n)}的确切数值。"
+            for n, r in facts.ranges.items()
+        ]
+        lead = "您的说法前后不一致，我不替您选择：" if facts.conflicts else "计算需要确切的数值："
+        understood = self._facts(calc, conv)
+        text = lead + "\n\n" + "\n".join(f"- {a}" for a in asks) + understood_text(understood)
+        return Answer(q, "needs_input", text, tuple(calc.citations()), understood=understood)
 
     def _rule(self, q: str, intent: Intent, conv: Conversation, values: dict) -> Answer | None:
         """A rule question: the clause of the calculator's document that answers it, the calculator's rule
@@ -226,7 +258,7 @@ class Assistant:
         top = result.hits[0].score
         found = self._clauses(q, [h for h in result.hits[:2] if h.score >= top * 0.9], exact=False)
         conv.inputs = {**intent.fixed, **values}
-        pending = calc.run(dict(conv.inputs), self.today)
+        pending = self._located(calc.run(dict(conv.inputs), self.today))
         conv.missing = list((pending.extra or {}).get("missing_fields", []))
         doc = self.docs.get(calc.doc_no)
         name = doc.short_name if doc and doc.short_name else None
@@ -292,7 +324,9 @@ class Assistant:
 def _own_case(flat: str, values: dict) -> bool:
     """The user speaks of their own case: a figure or a date of theirs; else, unless they ask what the rule
     is, a fact they state or the first person. A figure is written in digits, is a sum (两亿) or carries a
-    unit; a small Chinese numeral without one names a category ("二档", "一级残疾")."""
+    unit; a small Chinese numeral without one names a category ("二档", "一级残疾"). "做一单给多少" asks a
+    rate per unit, as "每单给多少" does: that 一 is no figure of the asker's."""
+    flat = PER_ONE.sub(r"每\1", flat)
     figure = any(any(ch.isdigit() for ch in n.text) or n.value >= 100 for n in find_numbers(flat)) or any(
         q.unit is not None for q in find_quantities(flat)
     )  # "一点二兆瓦", "两台" are figures too
@@ -316,6 +350,11 @@ def _twins(conv: Conversation, values: dict) -> dict:
             if other != name and other not in values and w == words and conv.inputs.get(other) == old:
                 twins[other] = name
     return twins
+
+
+def squash(text: str) -> str:
+    """Normalised and without whitespace: a quote and the chunk it comes from, compared across line breaks."""
+    return "".join(normalize(text).split())
 
 
 def _sources_of(conv: Conversation, result: CalcResult) -> dict:

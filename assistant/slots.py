@@ -12,7 +12,13 @@ from pathlib import Path
 import yaml
 
 from assistant.negation import denied_after, negated
-from assistant.numbers import days_of_month_every_day, find_dates, find_quantities, find_relative_years
+from assistant.numbers import (
+    Quantity,
+    days_of_month_every_day,
+    find_dates,
+    find_quantities,
+    find_relative_years,
+)
 from assistant.persons import clauses_of
 from assistant.places import located
 from core.normalize import normalize
@@ -52,6 +58,9 @@ class SlotSpec:
     # of `cues` ("发票注明租期2022年8月至2024年7月"): its first or last date (a month's last day for an end)
     affirmed: bool = False  # a value whose own clause denies the slot's cue ("去年一直没交社保") or names a
     # gap in it ("去年8月漏交了一个月") is not this slot's value
+    # a cue counts only in the value's own sentence ("2015年就注册了。去年9月加了一项经营范围": 去年9月 is no
+    # registration date); assistant/persons.py keeps each parent's sentences apart
+    cue_sentence: bool = False
     approx: bool = False  # takes a rough count ("3万多单") as its figure: for a rule whose tiers the lower
     # bound decides; the calculator is told by a slot of its own (see intents/meal.yaml orders_approx)
     pairs: str | None = None  # several items, each a count of `unit` with its own value of this unit in the
@@ -98,6 +107,7 @@ class SlotSpec:
             pairs=d.get("pairs"),
             per_year=bool(d.get("per_year", False)),
             approx=bool(d.get("approx", False)),
+            cue_sentence=bool(d.get("cue_sentence", False)),
         )
 
 
@@ -210,6 +220,19 @@ def _cue_distance(
 RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|—|-|一直到)\s*")
 
 
+# words by which a clause speaks of what the clause before named ("发票…，上面写的租期是…"), or names a
+# period whose owner that clause named ("发票1月开的，租期是…")
+REFERS_BACK = re.compile(r"上面|其中|里面|票面|注明|写的|写着|标的|标着|期限|租期")
+
+
+def _clause_before(flat: str, at: int) -> str:
+    """The clause before the one holding `at`, when a comma joins them in one sentence; else ''."""
+    start = max((m.end() for m in _BREAK.finditer(flat, 0, at)), default=0)
+    if start == 0 or flat[start - 1] not in ",，":
+        return ""
+    return flat[max((m.end() for m in _BREAK.finditer(flat, 0, start - 1)), default=0) : start - 1]
+
+
 def _period(flat: str, dates: list, spec: SlotSpec) -> tuple[str, str] | None:
     """The first or last date of the first range "X至Y" whose clause names one of the slot's cues, as ISO
     text with the words it came from; a month-precision end is that month's last day."""
@@ -217,7 +240,10 @@ def _period(flat: str, dates: list, spec: SlotSpec) -> tuple[str, str] | None:
         if not RANGE_JOIN.fullmatch(flat[a.end : b.start]):
             continue
         clause = words_at(flat, a.start, b.end)
-        if spec.cues and not any(normalize(c) in clause for c in spec.cues):
+        # "发票是今年4月开的，上面写的租期是去年4月1号到今年4月30号": the cue may close the clause before, in
+        # the same sentence
+        before = _clause_before(flat, a.start) if REFERS_BACK.search(clause) else ""
+        if spec.cues and not any(normalize(c) in clause or normalize(c) in before for c in spec.cues):
             continue
         if spec.period == "start":
             return a.value.isoformat(), clause
@@ -393,6 +419,12 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
         q for q in find_relative_years(flat, today) if not any(s <= q.start < e for s, e in date_spans)
     ]
     taken_spans = date_spans + [(q.start, q.end) for q in relative]
+    # A date's year fills a calendar-year slot the same way, its cue close by ("去年底全部实缴到位" → 2023).
+    relative += [
+        Quantity(float(d.value.year), "calendar_year", d.start, d.end)
+        for d in dates
+        if not any(d.start <= q.start < d.end for q in relative)
+    ]
     quantities = [
         q
         for q in find_quantities(flat)
@@ -427,7 +459,11 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
     date_specs = [s for s in specs if s.date and not s.patterns and not s.period]
     pairs = [
         (
-            _cue_distance(flat, d.start, d.end, s.cues, clause_after=DATE_CLAUSE_REACH) if s.cues else 5_000,
+            _cue_distance(
+                flat, d.start, d.end, s.cues, clause_after=DATE_CLAUSE_REACH, same_sentence=s.cue_sentence
+            )
+            if s.cues
+            else 5_000,
             0,
             i,
             s,
@@ -437,9 +473,11 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
         if not (s.affirmed and _cue_denied(flat, d.end, s.cues))
     ]
     shared = {s.name: len(date_specs) for s in date_specs}
+    dated: set[tuple[int, int]] = set()  # dates a date slot took: their year is no calendar-year slot's then
     for i, spec in _assign(pairs, set(), set(), shared):
         out.values[spec.name] = dates[i].value.isoformat()
         out.sources[spec.name] = words_at(flat, dates[i].start, dates[i].end)
+        dated.add((dates[i].start, dates[i].end))
     for spec in date_specs:
         now = next((m for rx in spec.today_when for m in [re.search(rx, flat)] if m), None)
         if now and today and spec.name not in out.values:
@@ -457,7 +495,7 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
 
     # The items of a many slot with cues: each number goes to the cued slot of its unit whose cue is nearest.
     cued = [s for s in specs if s.cues and not (s.patterns or s.place_of or s.date)]
-    items_used: set[int] = set()
+    items_used: set[int] = {i for i in needs_cue if (quantities[i].start, quantities[i].end) in dated}
     for spec in specs:
         if spec.pairs:
             found = _paired(flat, quantities, spec, needs_cue)
@@ -546,7 +584,7 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
             if unit_ok:
                 exact_unit = 0 if q.unit == spec.unit else 1
                 dist = (
-                    _cue_distance(flat, q.start, q.end, spec.cues)
+                    _cue_distance(flat, q.start, q.end, spec.cues, same_sentence=spec.cue_sentence)
                     if spec.cues
                     else 5_000 + _labelled(q, spec)
                 )

@@ -240,7 +240,8 @@ def test_bold_leaves_edge_punctuation_outside_so_markdown_closes_it():
 @pytest.mark.parametrize(
     "question",
     ["分布式光伏项目能拿多少奖励？", "新能源叉车更新能补多少", "老人在父母食堂吃饭每天补多少",
-     "我想问一下装光伏每千瓦奖多少", "我们是二档企业，租房补贴按多少比例补？"],
+     "我想问一下装光伏每千瓦奖多少", "我们是二档企业，租房补贴按多少比例补？",
+     "养老驿站做一单助餐，平台给多少运营补贴？", "光伏装一千瓦奖多少钱", "换一台电动叉车能补多少"],
 )  # fmt: skip
 def test_a_question_about_the_rule_gets_the_rule_and_an_offer_not_an_interrogation(assistant, question):
     a = assistant.ask(question, Conversation())
@@ -250,7 +251,13 @@ def test_a_question_about_the_rule_gets_the_rule_and_an_offer_not_an_interrogati
 
 
 @pytest.mark.parametrize(
-    "question", ["我们能拿多少光伏奖励", "光伏装机500千瓦能拿多少", "我家老人在父母食堂吃饭能补多少"]
+    "question",
+    [
+        "我们能拿多少光伏奖励",
+        "光伏装机500千瓦能拿多少",
+        "我家老人在父母食堂吃饭能补多少",
+        "我们换了一台电动叉车，能补多少",
+    ],
 )
 def test_an_own_case_or_stated_facts_get_a_calculation(assistant, question):
     assert assistant.ask(question, Conversation()).status in ("needs_input", "calculated")
@@ -261,3 +268,13 @@ def test_the_offer_is_taken_up_by_a_reply_with_the_facts(assistant):
     assert assistant.ask("分布式光伏项目能拿多少奖励？", conv).status == "answered"
     b = assistant.ask("800千瓦", conv)
     assert b.status == "calculated" and b.calculation.amount_yuan == 960000
+
+
+def test_a_calculation_cites_the_clause_it_quotes_by_chunk_id(assistant):
+    a = assistant.ask("光伏装机500千瓦能拿多少？")
+    assert [c.chunk_id for c in a.calculation.citations] == ["西发改文〔2024〕82号/第二章/第五条/第1项"]
+    assert (
+        a.to_dict()["calculation"]["citations"][0]["chunk_id"] == "西发改文〔2024〕82号/第二章/第五条/第1项"
+    )
+    chunk = assistant.retriever.index.by_id[a.citations[0].chunk_id]
+    assert "".join(a.citations[0].quote.split()) in "".join(chunk.text.split())

@@ -8,6 +8,7 @@ from datetime import date
 from core.format import citation_label, yuan_exact
 from core.normalize import normalize
 from core.schema import CalcResult, Chunk, Citation, Document, Hit
+from retrieval.answer_type import asked_types
 from retrieval.vocab import expand_query
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。；！？])|\n")
@@ -115,6 +116,35 @@ DEFERS = re.compile(
     r"(?:具体)?(?:参照|按照|依照)(《[^》]{2,80}》)\s*[（(]?((?:[^（）()]{0,12}〔\d{4}〕\d+号)?)[）)]?"
     r"[^。；]{0,12}?(?:执行|实施|办理)"
 )
+
+
+# What a note may say the shown clauses lack, by answer type (retrieval/answer_type.py): its name, and a loose
+# pattern for the kind of text that states it — a note saying "not stated" must never be wrong.
+NOT_STATED = {
+    "phone": ("电话号码", re.compile(r"\d{7,8}|\d{3,4}-\d{7,8}")),
+    "amount": (
+        "具体金额或标准",
+        re.compile(r"\d+(\.\d+)?\s*(元|万元|亿元|%)|[一二三四五六七八九十百千万两]+元"),
+    ),
+    "date": ("具体时间", re.compile(r"\d+\s*月|\d{4}\s*年|日前|工作日|年底|月底|之日起|天内|每年|每月")),
+    "office": ("受理或负责的部门", re.compile(r"局|委员会|委|管委会|办事处|街道|中心|政府|办公室|部门|学校")),
+}
+
+
+def partial_note(question: str, texts: list[str]) -> str | None:
+    """ "公报只写了……，没有写……" when the clauses shown state some but not all of what the question asks for;
+    "以上条文没有写明……" when they state none of it. None when nothing of these kinds is asked or all is there."""
+    asked = [t for t in asked_types(question) if t in NOT_STATED]
+    if not asked:
+        return None
+    text = normalize(" ".join(texts))
+    given = [t for t in asked if NOT_STATED[t][1].search(text)]
+    lacking = [NOT_STATED[t][0] for t in asked if t not in given]
+    if not lacking:
+        return None
+    if given:
+        return f"ℹ️ 公报只写了{'、'.join(NOT_STATED[t][0] for t in given)}，没有写{'、'.join(lacking)}。"
+    return f"ℹ️ 以上条文没有写明{'、'.join(lacking)}，公报中可能没有这项内容。"
 
 
 def deferral_notes(quote: str) -> list[str]:

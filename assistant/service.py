@@ -11,6 +11,7 @@ from datetime import date
 from assistant.compose import (
     compose_calculation,
     compose_clauses,
+    partial_note,
     understood_line,
     understood_text,
     validity_warnings,
@@ -306,7 +307,9 @@ class Assistant:
                 "根据公报，相关规定如下：", "与您的说法最接近的条文如下（仅供对照，并不是您说的内容）：", 1
             )
             return replace(nearest, status="not_found", answer=f"{unsupported}\n\n{body}")
-        return self._clauses(q, hits, exact=False)
+        answer = self._clauses(q, hits, exact=False)
+        note = partial_note(q, [h.chunk.text for h in hits])
+        return replace(answer, answer=f"{answer.answer}\n\n{note}") if note else answer
 
     def _clauses(self, q: str, hits, exact: bool) -> Answer:
         text, citations = compose_clauses(q, hits, self.docs, exact)

@@ -1,4 +1,4 @@
-"""CLI: python -m bench quality [--skip-baselines] | heldout | dev-cases [--only ID] | speed"""
+"""CLI: python -m bench quality [--skip-baselines] | heldout | dev-cases [--only ID] | speed | api [--seconds N]"""
 
 from __future__ import annotations
 
@@ -35,6 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--gold-dir", type=Path, default=None, help="folder with the gold questions")
     s.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/speed.json)")
     s.add_argument("--skip-assistant", action="store_true", help="do not time the assistant")
+    a = sub.add_parser(
+        "api", help="the HTTP API under 20 and 50 concurrent loopback clients, beside in-process ask"
+    )
+    a.add_argument("--seconds", type=float, default=30.0, help="measured seconds per concurrency level (30)")
+    a.add_argument("--clients", type=int, nargs="+", default=[20, 50], help="concurrency levels (20 50)")
+    a.add_argument("--workers", type=int, default=2, help="uvicorn workers (2)")
+    a.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/api.json)")
     args = ap.parse_args(argv)
 
     try:
@@ -55,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
             from bench import dev_cases
 
             return dev_cases.main(only=args.only)
+        if args.cmd == "api":
+            from bench import api
+
+            return api.main(args.seconds, tuple(args.clients), args.workers, args.out)
         from bench import speed
 
         return speed.main(args.gold_dir or speed.GOLD_DIR, args.out, args.skip_assistant)

@@ -98,3 +98,15 @@ def sample_chunks() -> list[Chunk]:
         Chunk("西教发〔2024〕7号/三/1", "西教发〔2024〕7号", ("三、入学方式",), None,
               "适龄儿童于2024年8月31日前年满6周岁，应当接受义务教育。", "paragraph", title_school),
     ]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def api_server(fake_index_settings, tmp_path_factory):
+    """The HTTP API (uvicorn, one worker) on a free loopback port over the fake index, key required, no rate
+    limit (tests/serving.py)."""
+    from serving import API_KEY, api_env, run_api
+
+    home = tmp_path_factory.mktemp("api-home")
+    env = api_env(fake_index_settings.data_dir, home, {"GAZETTE_API_KEY": API_KEY, "GAZETTE_RATE_LIMIT": "0"})
+    with run_api(env, home / "server.log") as server:
+        yield server

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from core.normalize import normalize
 
@@ -331,6 +331,11 @@ def _month_parts(text: str, today: date | None) -> list[DateMention]:
     return out
 
 
+# A day named relative to the day of the question ("前天才去开的票"); 今天 is left to the slots that ask for it.
+_RELATIVE_DAYS = {"大前天": 3, "前天": 2, "昨天": 1, "昨日": 1}
+_RELATIVE_DAY = re.compile("|".join(_RELATIVE_DAYS))
+
+
 def find_dates(text: str, today: date | None = None) -> list[DateMention]:
     """'2018年8月31日', '2018-08-31', '2018年9月' (month precision, day 1), '2023.7', '18年5月3号', and
     '去年3月' / '今年5月10日' / '5月7号' (no year: the year of the question) resolved against `today`
@@ -360,6 +365,12 @@ def find_dates(text: str, today: date | None = None) -> list[DateMention]:
                 continue
             out.append(DateMention(value, "day" if rx.groups >= 3 else "month", m.start(), m.end()))
             taken.append((m.start(), m.end()))
+    if today is not None:
+        for m in _RELATIVE_DAY.finditer(text):
+            if not any(s <= m.start() < e for s, e in taken):
+                out.append(
+                    DateMention(today - timedelta(days=_RELATIVE_DAYS[m.group()]), "day", m.start(), m.end())
+                )
     return sorted(out, key=lambda d: d.start)
 
 

@@ -47,6 +47,8 @@ _RELAY_PERSON = re.compile(
     rf"(?P<f>{_FATHER_WORDS}|{_KIN_FATHER})|(?P<m>{_MOTHER_WORDS}|{_KIN_MOTHER})|(?P<he>他)|(?P<she>她)"
 )
 RELAY = "relay"  # the speaker is a relative, not a parent
+# "社保都是单位在西城交的——我专门查了，…": 我 checking or asking is an aside, not a fact about 我
+_ASIDE = re.compile(r"(?:专门|特意|特地|刚|也|都|又)?(?:查|看|问|算|核对|确认|打听)(?:了|过)")
 # "我们把公司注册地址迁到了西城", "合伙人一直是我们仨": 我们 in a clause about the business is the parent who runs
 # it (with partners), not the whole family — the clause continues that parent's.
 _BUSINESS = re.compile(r"公司|企业|店|铺|执照|营业|注册|法人|股东|合伙|经营")
@@ -82,6 +84,7 @@ def speaker(text: str) -> str | None:
     does not say (or says both ways)."""
     if _RELAY.search(text) and not (_SELF_FATHER.search(text) or _SELF_MOTHER.search(text)):
         return RELAY
+    text = re.sub(_ELSE, "", text)  # "老板他媳妇" is nobody's spouse here
     says_father, says_mother = bool(_SELF_FATHER.search(text)), bool(_SELF_MOTHER.search(text))
     if says_father != says_mother:
         return FATHER if says_father else MOTHER
@@ -101,7 +104,7 @@ def _who(clause: str, me: str | None) -> tuple[str, ...] | None:
     named: set[str] = set()
     other_only = False
     for m in (_RELAY_PERSON if me == RELAY else _PERSON).finditer(clause):
-        if m.group("else"):
+        if m.group("else") or (m.groupdict().get("me") and _ASIDE.match(clause, m.end())):
             continue
         if m.group("both") in ("我们", "咱们") and _BUSINESS.search(clause):
             continue  # "我们把公司迁到了西城": the business's parent, named before
@@ -130,14 +133,16 @@ DAD = "dad"
 MOM = "mom"
 ELDERS = (SELF, PARTNER, DAD, MOM)
 _ELDER = re.compile(
+    r"(?P<house>我们家|咱们家|我家|俺家|家里)|"  # the household ("我们家是低保户") is nobody in particular
     r"(?P<both>我们?俩|咱俩|老两口|两口子|他们?俩|她们?俩|俩人|两个人|两人|二老|我们|咱们|我和老伴|老伴和我|"
     r"我爸妈|我爸和我妈|我妈和我爸|我父母|父母)|"
     r"(?P<dad>我爸|我父亲|我爹|俺爸|俺爹|老爸|老爷子|我公公|我岳父)|"
     r"(?P<mom>我妈|我母亲|我娘|俺妈|俺娘|老妈|我婆婆|我岳母)|"
     r"(?P<other>我(?:儿子|女儿|孩子|姐|哥|弟|妹)|儿子|女儿|孩子)|"
-    r"(?P<partner>老伴儿?|老头子?|老太太|老婆子|爱人|老公|老婆)|(?P<me>我|俺)"
+    r"(?P<partner>(?:我|俺)?(?:老伴儿?|老头子?|老太太|老婆子|爱人|老公|老婆))|(?P<me>我|俺)"
 )
 _ELDER_GROUP = {
+    "house": None,
     "both": ELDERS,
     "dad": (DAD,),
     "mom": (MOM,),
@@ -147,15 +152,29 @@ _ELDER_GROUP = {
 }
 
 
+def _elder_named(clause: str, alone: bool) -> tuple[str, ...] | None:
+    """Who a clause names: the most specific mention in it ("我想问一下我妈…" is about 我妈); a bare 我 only
+    when the message is not about one other elder (`alone`: then 我 is the child telling it)."""
+    found = [m for m in _ELDER.finditer(clause) if m.lastgroup != "house"]
+    specific = [m for m in found if m.lastgroup != "me"]
+    if specific:
+        return _ELDER_GROUP[specific[0].lastgroup]
+    return None if alone or not found else _ELDER_GROUP["me"]
+
+
 def _elder_clauses(text: str, person: str) -> str:
-    """The clauses about one elderly person of the household (SELF, PARTNER, DAD, MOM); '' when none."""
+    """The clauses about one elderly person of the household (SELF, PARTNER, DAD, MOM); '' when none. A
+    message about one elder only ("我妈今年78了……她前年失能了") gives that elder every clause naming nobody."""
+    groups = {m.lastgroup for m in _ELDER.finditer(text)}
+    roles = {g for g in groups if g in ("dad", "mom", "partner")}
+    alone = _ELDER_GROUP[roles.pop()] if len(roles) == 1 and "both" not in groups else None
     out = []
     for sentence in _SENTENCE.finditer(text):
-        current: tuple[str, ...] | None = None
+        current: tuple[str, ...] | None = alone
         for clause in _CLAUSE.finditer(sentence.group()):
-            m = _ELDER.search(clause.group())
-            if m is not None:
-                current = _ELDER_GROUP[m.lastgroup]
+            named = _elder_named(clause.group(), alone is not None)
+            if named is not None:
+                current = named
             if current is not None and person in current:
                 out.append(clause.group())
     return "，".join(out)

@@ -394,3 +394,75 @@ def test_a_unit_price_of_rent_is_not_the_years_rent():
         "一档企业，在西城租了600平，租金每天每平米7元", list(intent.slots), date(2024, 9, 1)
     ).values
     assert "annual_rent_yuan" not in values
+
+
+# ---------------------------------------------------------------- batch-5 classes: long negation, dated years, instalments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "施工期间从没因为扬尘或者噪音这些问题被行政部门处罚过",
+        "项目从来没有因为安全生产方面的事情被主管部门处罚",
+    ],
+)
+def test_a_negator_reaches_its_verb_across_a_cause_or_passive_adjunct(text):
+    spec = SlotSpec.from_dict("punished", {"patterns": {True: ["处罚"]}})
+    assert extract(text, [spec]).values == {"punished": False}
+
+
+def test_a_long_adjunct_without_a_negator_stays_a_yes():
+    spec = SlotSpec.from_dict("punished", {"patterns": {True: ["处罚"]}})
+    assert extract("施工期间因为扬尘问题被行政部门处罚过一次", [spec]).values == {"punished": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("闭馆装修是我们自己决定的，不是因为洪水之类的不可抗力", False),
+        ("去年遇到了不可抗力，暴雨淹了展厅", True),
+    ],
+)
+def test_force_majeure_is_a_word_not_a_negation(text, want):
+    intent = next(i for i in load_intents() if i.calculator == "museum_application_eligibility")
+    spec = next(s for s in intent.slots if s.name == "affected_by_disaster")
+    assert extract(text, [spec]).values == {"affected_by_disaster": want}
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "year"),
+    [
+        ("累计增资2亿，钱是去年底全部实缴到位的", date(2024, 6, 1), 2023),
+        ("累计增资5亿，2022年6月30日缴足", date(2024, 6, 1), 2022),
+    ],
+)
+def test_a_dated_payment_gives_its_year_to_a_calendar_year_slot(text, day, year):
+    intent = next(i for i in load_intents() if i.calculator == "fintech_capital_increase_subsidy")
+    assert extract(text, list(intent.slots), day).values["paid_in_completion_year"] == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对新设控股子公司出资2亿，前年缴完，今年是最后一笔了吧，能拿多少",
+        "子公司补助最后一期能拿多少？出资3亿，前年缴足",
+    ],
+)
+def test_the_last_instalment_is_the_third(text):
+    intent = next(i for i in load_intents() if i.calculator == "fintech_subsidiary_subsidy")
+    assert extract(text, list(intent.slots), date(2024, 6, 1)).values["instalment_no"] == 3
+
+
+def test_a_first_tranche_received_in_other_words_counts_as_paid():
+    intent = next(i for i in load_intents() if i.calculator == "fintech_space_upgrade_installments")
+    spec = next(s for s in intent.slots if s.name == "tranches_paid")
+    assert extract("第一笔30%的补贴我们也领到了", [spec]).values == {"tranches_paid": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["社区助餐点还在原来的地方，今年又改造了一次，花了1.8万", "我们的助餐点在原地再改造，投入3万"],
+)
+def test_a_renovation_on_the_same_site_in_everyday_words(text):
+    intent, _ = best_intent(text)
+    assert intent.calculator == "meal_construction_renovation"

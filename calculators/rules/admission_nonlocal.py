@@ -221,8 +221,39 @@ class PermitInputs(BaseModel):
     permit_address_matches_home: bool | None = Field(
         None, description="北京市居住证地址是否与在西城区实际居住材料的地址一致"
     )
+    father_permit_in_xicheng: bool | None = Field(
+        None, description="父亲的北京市居住证是否在西城区街道辖区内"
+    )
+    mother_permit_in_xicheng: bool | None = Field(
+        None, description="母亲的北京市居住证是否在西城区街道辖区内"
+    )
+    father_permit_at_home: bool | None = Field(
+        None, description="父亲的北京市居住证是否办在家庭实际居住的地址上"
+    )
+    mother_permit_at_home: bool | None = Field(
+        None, description="母亲的北京市居住证是否办在家庭实际居住的地址上"
+    )
+    home_in_xicheng: bool | None = Field(None, description="家庭实际居住的房屋是否位于西城区")
     permit_valid_until: date | None = Field(None, description="北京市居住证有效期至（双方中较早到期的一张）")
     permits_valid: bool | None = Field(None, description="父母的北京市居住证是否都在有效期内（未过期）")
+
+
+def _one_permit_in_xicheng(c: Conditions) -> None:
+    """三（四）1 asks for one permit in 西城: one parent's permit in 西城, or registered at the family's home in
+    西城 ("我的办在这个租房地址上，她的还是丰台的"), is that one, whatever the other parent's says."""
+    inp = c.inputs
+    for p, who in (("father", "父亲"), ("mother", "母亲")):
+        here = getattr(inp, f"{p}_permit_in_xicheng")
+        at_home = getattr(inp, f"{p}_permit_at_home") and inp.home_in_xicheng
+        if here or at_home:
+            if inp.permit_in_xicheng is not True:
+                how = "在西城区" if here else "办在西城区的实际居住地址上"
+                c.ex.step(f"{who}的居住证{how}，即至少一方的居住证在西城区")
+                c.inputs = inp.model_copy(update={"permit_in_xicheng": True})
+            return
+    each = [getattr(inp, f"{p}_permit_in_xicheng") for p in ("father", "mother")]
+    if inp.permit_in_xicheng is None and each == [False, False]:
+        c.inputs = inp.model_copy(update={"permit_in_xicheng": False})
 
 
 @nonlocal_rule(title="非本市户籍适龄儿童：北京市居住证审核标准", article="三（四）", params=[PERMIT, SCOPE])
@@ -259,6 +290,7 @@ def admission_nonlocal_residence_permit(ex: Explain, inputs: PermitInputs) -> Ca
                 else (f"{lacking}未持有，父母双方均须持有" if lacking else "父母双方均须持有")
             )
             c.add(met, name, detail=detail, article=art, fields=("father_has_permit", "mother_has_permit"))
+    _one_permit_in_xicheng(c)
     c.fact(
         "permit_in_xicheng",
         "至少一方的居住证在西城区街道辖区内",

@@ -56,9 +56,22 @@ class PrimaryInputs(BaseModel):
     hukou_moved_from_other_district: bool | None = RouteInputs.model_fields["hukou_moved_from_other_district"]
     hukou_moved_in_date: date | None = RouteInputs.model_fields["hukou_moved_in_date"]
     hukou_moved_in_year: int | None = RouteInputs.model_fields["hukou_moved_in_year"]
+    # 五（二）（五）: the address's earlier use and a no-home family, when the question asks the way of entry too
+    no_home_family: bool | None = RouteInputs.model_fields["no_home_family"]
+    address_used_before: bool | None = RouteInputs.model_fields["address_used_before"]
+    address_used_on: date | None = RouteInputs.model_fields["address_used_on"]
+    address_user_is_sibling: bool | None = RouteInputs.model_fields["address_user_is_sibling"]
 
 
-ROUTE_FACTS = ("home_certificate_date", "home_certificate_year", "hukou_moved_in_date", "hukou_moved_in_year")
+ROUTE_FACTS = (
+    "home_certificate_date",
+    "home_certificate_year",
+    "hukou_moved_in_date",
+    "hukou_moved_in_year",
+    "address_used_before",
+)
+# 三（一）2⑤: a collective or public hukou in Xicheng decides the way of entry by itself (全区派位)
+HUKOU_DECIDES_ROUTE = ("xicheng_collective", "xicheng_public")
 
 
 def _age(c: Conditions, inputs: PrimaryInputs, rule: dict, overage_before: date) -> None:
@@ -185,7 +198,7 @@ def _route(ex: Explain, inputs: PrimaryInputs) -> None:
     """Several rules in one question: when a stated fact (a home certificate or a hukou move date) decides the
     way of entry (五（六）（七）), the way is given with the eligibility, from admission_primary_route."""
     given = inputs.model_dump(exclude_none=True)
-    if not any(f in given for f in ROUTE_FACTS):
+    if not any(f in given for f in ROUTE_FACTS) and inputs.hukou_type not in HUKOU_DECIDES_ROUTE:
         return
     calc = REGISTRY["admission_primary_route"]
     route = calc.run({k: v for k, v in given.items() if k in calc.inputs.model_fields}, ex.as_of)

@@ -315,6 +315,13 @@ def _household(ex: Explain, inputs: DiningInputs) -> tuple[bool | None, dict[str
     eat and one of them has facts of their own): whether anyone qualifies, what is still needed, and how
     many qualify."""
     several = inputs.persons > 1  # "我俩各…": one person's own fact must not be taken for both
+    if not several and _stated(inputs, "partner") and not _stated(inputs, "self"):
+        # "我老伴今年69，重度残疾……上个月能补多少": the one elder asked about is the partner; the speaker who
+        # tells it says nothing of their own and is not a second diner
+        own = {f: getattr(inputs, f"partner_{f}") for f in OWN_FACTS}
+        ex.step("所问为老伴一人的情况（未说明本人就餐）")
+        person, needed = _recipient(ex, inputs.model_copy(update={k: v for k, v in own.items() if v is not None}))
+        return person, needed, 1
     roles = next(
         (
             h

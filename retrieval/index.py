@@ -26,6 +26,7 @@ from ingest.index import (
     chroma_call,
     chroma_client,
     chroma_mode,
+    ids_digest,
     read_manifest,
     recover_interrupted_swap,
     verify_parts,
@@ -119,10 +120,13 @@ def load_index(settings: Settings | None = None, embedder: Embedder | None = Non
             "打开向量集合",
         )
         vectors = chroma_call(settings, collection.count, "统计向量")
+        held = chroma_call(settings, lambda: collection.get(include=[])["ids"], "读取向量编号")
     except IndexUnavailable:
         raise
     except Exception as e:  # a part that passed its checksum but does not load, or a Chroma store that fails
         raise IndexUnavailable(DAMAGED.format(what=f"{type(e).__name__}: {str(e)[:200]}")) from None
+    if manifest.get("chroma_ids") != ids_digest(held):
+        raise IndexUnavailable(DAMAGED.format(what="Chroma 中的向量编号与建索引时不符"))
     if len(chunks) != manifest["chunks"] or vectors != manifest["chunks"]:
         raise IndexUnavailable(
             DAMAGED.format(

@@ -150,3 +150,22 @@ def test_a_build_killed_midway_leaves_the_old_index_usable_and_is_cleaned_up(cop
     assert load_index(copy_of_index).manifest["chunks"] > 0  # the old (or the finished) index still serves
     build_index(copy_of_index, **QUIET)
     assert not [p for p in parent.iterdir() if p.name.startswith((".index.building-", ".index.old-"))]
+
+
+def test_a_vector_store_holding_other_ids_is_refused(copy_of_index):
+    """The right number of vectors under the wrong ids would make search return chunks the index lacks."""
+    from ingest.index import chroma_client
+
+    manifest = json.loads((copy_of_index.index_dir / MANIFEST).read_text(encoding="utf-8"))
+    client = chroma_client(copy_of_index, copy_of_index.index_dir / CHROMA_DIR)
+    collection = client.get_collection(manifest["collection"], embedding_function=None)
+    first = collection.get(include=["embeddings"], limit=1)
+    collection.delete(ids=first["ids"])
+    collection.add(ids=["西城/不存在的条文"], embeddings=first["embeddings"])
+    from ingest.index import release_chroma
+
+    release_chroma(copy_of_index.index_dir / CHROMA_DIR)
+    with pytest.raises(IndexUnavailable, match="向量编号"):
+        load_index(copy_of_index)
+    assert build_index(copy_of_index, **QUIET).status == "built"
+    assert load_index(copy_of_index).collection.count() == manifest["chunks"]

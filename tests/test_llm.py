@@ -276,3 +276,69 @@ def test_a_calculation_is_shown_as_computed_under_the_model_reply(fake_index):
     a = Assistant(fake_index, today=TODAY, chat_model=model).ask("光伏装机500千瓦能拿多少？")
     assert a.rewritten_by_llm and a.answer.startswith("您的项目可获得60万元奖励。")
     assert "计算过程" in a.answer and "500 千瓦 × 1200元/千瓦 = 60万元" in a.answer and "依据" in a.answer
+
+
+class _Misbehaving:
+    """A raw HTTP endpoint on loopback that misbehaves as told: closes at once, answers 500, sends garbage,
+    or drips a valid-looking response one byte every 0.3 s (each read is quick, the whole never ends)."""
+
+    def __init__(self, mode: str):
+        import socket
+
+        self.mode, self.stop = mode, threading.Event()
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/v1"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn):
+        try:
+            conn.recv(65536)
+            if self.mode == "close":
+                return
+            if self.mode == "500":
+                body = b'{"error": {"message": "boom"}}'
+                conn.sendall(b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n"
+                             b"Content-Length: %d\r\n\r\n%s" % (len(body), body))  # fmt: skip
+            elif self.mode == "garbage":
+                body = b"\x00\xffnot json at all"
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             b"Content-Length: %d\r\n\r\n%s" % (len(body), body))  # fmt: skip
+            elif self.mode == "drip":
+                conn.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+                )
+                while not self.stop.is_set():
+                    conn.sendall(b" ")
+                    time.sleep(0.3)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    def close(self):
+        self.stop.set()
+        self.sock.close()
+
+
+@pytest.mark.parametrize("mode", ["close", "500", "garbage", "drip"])
+def test_a_misbehaving_endpoint_falls_back_within_the_deadline(settings, mode):
+    endpoint = _Misbehaving(mode)
+    try:
+        started = time.perf_counter()
+        reply = rewrite(_model(settings, endpoint.url, timeout=2.0), "老人吃饭补贴多少", (CITE,), None)
+        took = time.perf_counter() - started
+    finally:
+        endpoint.close()
+    assert reply.text is None and reply.fallback_reason
+    assert took < 2.0 + 3.0  # one total deadline (2 s here), not a per-read timeout the drip keeps renewing

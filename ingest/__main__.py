@@ -63,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted: the previous index (if any) is unchanged", file=sys.stderr)
         return 130
     except Exception as e:  # anything else (disk full, a Chroma server error): one line, not a traceback
-        print(f"error: index build failed: {type(e).__name__}: {e}", file=sys.stderr)
+        if isinstance(e, PermissionError):
+            print(f"error: 数据目录不可写（{e}）：建索引需要 GAZETTE_DATA_DIR 可写；只读目录上的现有索引仍可直接提问",
+                  file=sys.stderr)  # fmt: skip
+        else:
+            print(f"error: index build failed: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
 
     manifest = report.manifest

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
+import stat
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,12 +117,16 @@ def load_index(settings: Settings | None = None, embedder: Embedder | None = Non
         chunks = _read_jsonl(index_dir / CHUNKS, Chunk.from_dict)
         documents = tuple(_read_jsonl(index_dir / DOCUMENTS, Document.from_dict))
         retriever = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False, verbosity=0)
-        client = chroma_client(settings, index_dir / CHROMA_DIR)
-        collection = chroma_call(
-            settings,
-            lambda: client.get_collection(manifest["collection"], embedding_function=None),
-            "打开向量集合",
-        )
+        try:
+            collection = _open_collection(settings, index_dir / CHROMA_DIR, manifest["collection"])
+        except Exception as e:
+            if "readonly database" not in str(e) or settings.chroma_host:
+                raise
+            # a read-only data folder (a replica's mounted volume): the embedded store writes on open, so it
+            # is served from a private copy; the count and ids below are checked on that copy
+            collection = _open_collection(
+                settings, _private_copy(index_dir / CHROMA_DIR), manifest["collection"]
+            )
         vectors = chroma_call(settings, collection.count, "统计向量")
         held = chroma_call(settings, lambda: collection.get(include=[])["ids"], "读取向量编号")
     except IndexUnavailable:
@@ -138,6 +146,21 @@ def load_index(settings: Settings | None = None, embedder: Embedder | None = Non
         settings, manifest, chunks, {c.chunk_id: c for c in chunks}, retriever,
         get_tokenizer(manifest["tokenizer"]), collection, embedder, documents,
     )  # fmt: skip
+
+
+def _open_collection(settings: Settings, path: Path, name: str):
+    client = chroma_client(settings, path)
+    return chroma_call(settings, lambda: client.get_collection(name, embedding_function=None), "打开向量集合")
+
+
+def _private_copy(chroma_dir: Path) -> Path:
+    """The embedded store copied to a temporary folder of this process (removed when it exits)."""
+    copy = Path(tempfile.mkdtemp(prefix="gazette-chroma-")) / chroma_dir.name
+    shutil.copytree(chroma_dir, copy)
+    for path in [copy, *copy.rglob("*")]:
+        path.chmod(path.stat().st_mode | stat.S_IWUSR)
+    atexit.register(shutil.rmtree, copy.parent, True)
+    return copy
 
 
 def _recover_under_lock(settings: Settings) -> None:

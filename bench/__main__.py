@@ -1,4 +1,5 @@
-"""CLI: python -m bench quality [--skip-baselines] | heldout | dev-cases [--only ID] | speed | api [--seconds N]"""
+"""CLI: python -m bench quality [--skip-baselines] | heldout | dev-cases [--only ID] | speed | api [--seconds N] |
+e5-feature"""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--clients", type=int, nargs="+", default=[20, 50], help="concurrency levels (20 50)")
     a.add_argument("--workers", type=int, default=2, help="uvicorn workers (2)")
     a.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/api.json)")
+    sub.add_parser("e5-feature", help="e5 cosine as a reranker feature: quality by weight, and what it costs")
     args = ap.parse_args(argv)
 
     try:
@@ -62,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
             from bench import dev_cases
 
             return dev_cases.main(only=args.only)
+        if args.cmd == "e5-feature":
+            from bench import e5_feature
+
+            return e5_feature.main()
         if args.cmd == "api":
             from bench import api
 

@@ -114,7 +114,7 @@ class Assistant:
             return self._not_found(q, "公报是北京市西城区的文件，不涉及您问到的其他地区的政策。")
 
         ref, exact = self.retriever.exact(q)
-        if exact:
+        if exact and not self._own_case_named(q, flat):
             return self._clauses(q, exact, exact=True)
         missing = self.retriever.missing(q, ref)
         if missing:  # never answer a clause that does not exist with another one
@@ -140,6 +140,15 @@ class Assistant:
                         return ruled
                 return self._calculate(q, intent, conv, facts)
         return self._retrieve(q)
+
+    def _own_case_named(self, q: str, flat: str) -> bool:
+        """ "按82号第五条，我们装机500千瓦能拿多少": the clause is named as the rule to apply to the asker's own
+        case, which the calculator answers (citing that clause), not the clause alone."""
+        if not ASKS_FOR_RESULT.search(q):
+            return False
+        intent, _ = best_intent(q, self.intents)
+        values = extract(q, list(intent.slots), self.today).values if intent else {}
+        return bool(values) and _own_case(flat, values)
 
     def _with_llm(self, answer: Answer) -> Answer:
         if self._tools is None:

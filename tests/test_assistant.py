@@ -278,3 +278,23 @@ def test_a_calculation_cites_the_clause_it_quotes_by_chunk_id(assistant):
     )
     chunk = assistant.retriever.index.by_id[a.citations[0].chunk_id]
     assert "".join(a.citations[0].quote.split()) in "".join(chunk.text.split())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "按西发改文〔2024〕82号第五条，我们光伏装机500千瓦能拿多少？",
+        "西发改文〔2024〕82号第五条第1项：装机500千瓦的光伏项目能奖多少",
+    ],
+)
+def test_a_clause_named_as_the_rule_for_ones_own_case_gets_the_calculation(assistant, question):
+    a = assistant.ask(question, Conversation())
+    assert a.status == "calculated" and a.calculation.amount_yuan == 600000
+    assert a.citations[0].article.startswith("第五条")
+
+
+@pytest.mark.parametrize(
+    "question", ["西发改文〔2024〕82号第五条", "西民发〔2024〕1号第二十一条，每天补多少"]
+)
+def test_a_clause_asked_for_by_itself_is_quoted(assistant, question):
+    assert assistant.ask(question, Conversation()).status == "answered"

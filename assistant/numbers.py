@@ -334,12 +334,14 @@ def _month_parts(text: str, today: date | None) -> list[DateMention]:
 # A day named relative to the day of the question ("前天才去开的票"); 今天 is left to the slots that ask for it.
 _RELATIVE_DAYS = {"大前天": 3, "前天": 2, "昨天": 1, "昨日": 1}
 _RELATIVE_DAY = re.compile("|".join(_RELATIVE_DAYS))
+_RELATIVE_MONTH_DAY = re.compile(r"(这个月|本月|上个?月|下个?月)(\d{1,2})\s*(?:号|日)")
 
 
 def find_dates(text: str, today: date | None = None) -> list[DateMention]:
     """'2018年8月31日', '2018-08-31', '2018年9月' (month precision, day 1), '2023.7', '18年5月3号', and
     '去年3月' / '今年5月10日' / '5月7号' (no year: the year of the question) resolved against `today`
-    (left out when no date is given); parts of a month or year as `_month_parts` reads them."""
+    (left out when no date is given); parts of a month or year as `_month_parts` reads them; 昨天 / 前天 /
+    大前天 as days before `today`."""
     text = normalize(text)
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -366,6 +368,18 @@ def find_dates(text: str, today: date | None = None) -> list[DateMention]:
             out.append(DateMention(value, "day" if rx.groups >= 3 else "month", m.start(), m.end()))
             taken.append((m.start(), m.end()))
     if today is not None:
+        # "这个月15号", "上个月20日", "下月1号": a day of a month named relative to the day asked
+        for m in _RELATIVE_MONTH_DAY.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            shift = -1 if m.group(1).startswith("上") else 1 if m.group(1).startswith("下") else 0
+            year, month = divmod(today.year * 12 + today.month - 1 + shift, 12)
+            try:
+                value = date(year, month + 1, int(m.group(2)))
+            except ValueError:
+                continue
+            out.append(DateMention(value, "day", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
         for m in _RELATIVE_DAY.finditer(text):
             if not any(s <= m.start() < e for s, e in taken):
                 out.append(

@@ -3,7 +3,10 @@
 "孩子爸在西城上班，签了劳动合同；我在西城开了家小超市，是个体户" — each clause belongs to the parent it names;
 a clause naming nobody continues the previous clause's parent within the sentence. 我 is the parent the
 message does not name as the other one (a speaker who says 孩子爸/老公 is the mother); 爱人 is the other one
-of 我; 两口子/我俩/父母都 is both. A slot with `person: father|mother` is read from that parent's clauses only.
+of 我; 两口子/我俩/父母都 is both. A relative asking for the family ("我替儿子儿媳问问") is neither parent: the
+parents are named by kinship. A sentence about work naming nobody goes on about the parent the sentence before
+ended on. A slot with `person: father|mother` is read from that parent's clauses only; their sentences stay
+sentences.
 """
 
 from __future__ import annotations

@@ -84,6 +84,21 @@ def _organisation_place(before: str, clause: str) -> bool | None:
         for m in re.finditer(rf"(西城|{ELSEWHERE.pattern})[^,，。;；!！?？\n]{{0,8}}?{org}", before):
             inside = IN_XICHENG.fullmatch(m.group(1)) is not None
             found = False if inside and negated(before, m.start(1)) else inside
+        if found is None and org == "单位":
+            found = _workplace_place(before)
         if found is not None:
             return found
     return None
+
+
+# "我在西城一家国企食堂上班……住的是我单位的公房": 单位 is the workplace stated before
+WORKPLACE = re.compile(rf"(西城|{ELSEWHERE.pattern})[^,，。;；!！?？\n]{{0,12}}?(?:上班|工作|任职|就职|打工)")
+
+
+def _workplace_place(before: str) -> bool | None:
+    """Where the workplaces stated earlier are, when they all are in one place (else None)."""
+    places = {
+        IN_XICHENG.fullmatch(m.group(1)) is not None and not negated(before, m.start(1))
+        for m in WORKPLACE.finditer(before)
+    }
+    return places.pop() if len(places) == 1 else None

@@ -23,7 +23,7 @@ from assistant.numbers import find_numbers, find_quantities
 from assistant.premise import ASKS_TO_CONFIRM, unsupported_claim
 from assistant.slots import Extraction, extract
 from calculators.base import Calculator, InputError, load_all
-from core.format import citation_label
+from core.format import citation_label, yuan_exact
 from core.normalize import normalize
 from core.schema import CalcResult, Citation
 from ingest.index import IndexUnavailable
@@ -52,6 +52,11 @@ RULE_WORDS = re.compile(
     r"属不属于|是否属于|哪些"
 )
 LABEL_NOTE = re.compile(r"（[^（）]{9,}）|\([^()]{9,}\)")  # a long note in a description, not "（千瓦）"
+# An amount the asker claims for their own case and asks to confirm: "能拿60万，对吗？"
+CLAIMED = re.compile(
+    r"(?:能拿|能领|能补|能获得|能得|可以拿|可以领|可拿|可领|补贴|补|奖励|奖|给|发)(?:了|到)?"
+    r"(?P<amount>\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:元|块)?|[一二三四五六七八九十百千两]+(?:万|亿)(?:元|块)?)"
+)
 # "一单/一台/一千瓦 … 给多少": the rate for one unit, asked as a rule ("养老驿站做一单助餐给多少补贴")
 PER_ONE = re.compile(
     r"一(单|台|辆|千瓦|度电|吨|平方米|平米|名|顿|份)(?=[^。？?]{0,12}?(?:给|补|奖|发|领|拿)[^。？?]{0,4}多少)"
@@ -120,8 +125,14 @@ class Assistant:
         if missing:  # never answer a clause that does not exist with another one
             return self._not_found(q, f"{missing}请核对文号和条款号。")
 
-        if ASKS_TO_CONFIRM.search(flat) and not OWN_CASE.search(JUST_ASKING.sub("", flat)):
-            return self._retrieve(q)  # "…对吗？" asks whether the rule says so: checked against the clauses
+        if ASKS_TO_CONFIRM.search(flat):
+            checked = self._check_claimed_amount(q, flat, conv)
+            if checked is not None:
+                return checked
+            if not OWN_CASE.search(JUST_ASKING.sub("", flat)):
+                return self._retrieve(
+                    q
+                )  # "…对吗？" asks whether the rule says so: checked against the clauses
 
         intent, _ = best_intent(q, self.intents)
         if conv.calculator and (intent is None or intent.calculator == conv.calculator):
@@ -141,9 +152,38 @@ class Assistant:
                 return self._calculate(q, intent, conv, facts)
         return self._retrieve(q)
 
+    def _check_claimed_amount(self, q: str, flat: str, conv: Conversation) -> Answer | None:
+        """A claimed amount ("装机500千瓦能拿60万，对吗？"): the facts without it go to the calculator, and the
+        answer says whether the claim matches what it computes. None when no amount of one's own case is
+        claimed."""
+        claim = CLAIMED.search(flat)
+        if claim is None:
+            return None
+        amounts = [x.value for x in find_quantities(claim.group("amount")) if x.unit in ("yuan", None)]
+        stated = flat[: claim.start()] + flat[claim.end() :]
+        intent, _ = best_intent(stated, self.intents)
+        facts = extract(stated, list(intent.slots), self.today) if intent else Extraction()
+        own = _has_figure(stated) or OWN_CASE.search(JUST_ASKING.sub("", stated))
+        if not (amounts and facts.values and own):
+            return (
+                None  # a claim about the rule itself ("老人每天补50元，对吧？"): checked against the clauses
+            )
+        conv.calculator, conv.inputs, conv.missing, conv.sources = intent.calculator, {}, [], {}
+        answer = self._calculate(q, intent, conv, facts)
+        got = answer.calculation.amount_yuan if answer.calculation and answer.status == "calculated" else None
+        if got is None:
+            return answer
+        said = claim.group("amount")
+        verdict = (
+            f"您说的“{said}”与按公报测算的结果一致：**{yuan_exact(got)}**。"
+            if abs(amounts[0] - got) < 0.5
+            else f"您说的“{said}”与公报不符：按公报测算为 **{yuan_exact(got)}**，依据和过程如下。"
+        )
+        return replace(answer, answer=f"{verdict}\n\n{answer.answer}")
+
     def _own_case_named(self, q: str, flat: str) -> bool:
-        """ "按82号第五条，我们装机500千瓦能拿多少": the clause is named as the rule to apply to the asker's own
-        case, which the calculator answers (citing that clause), not the clause alone."""
+        """A clause named as the rule for the asker's own case ("按82号第五条，我们装机500千瓦能拿多少") is
+        answered by the calculator (citing that clause), not by the clause alone."""
         if not ASKS_FOR_RESULT.search(q):
             return False
         intent, _ = best_intent(q, self.intents)
@@ -339,15 +379,22 @@ def _own_case(flat: str, values: dict) -> bool:
     unit; a small Chinese numeral without one names a category ("二档", "一级残疾"). "做一单给多少" asks a
     rate per unit, as "每单给多少" does: that 一 is no figure of the asker's."""
     flat = PER_ONE.sub(r"每\1", flat)
-    figure = any(any(ch.isdigit() for ch in n.text) or n.value >= 100 for n in find_numbers(flat)) or any(
-        q.unit is not None for q in find_quantities(flat)
-    )  # "一点二兆瓦", "两台" are figures too
+    figure = _has_figure(flat)
     dated = any(isinstance(v, str) and v[:4].isdigit() for v in values.values())
     if figure or dated:
         return True
     if RULE_WORDS.search(flat):
         return False
     return bool(values) or bool(OWN_CASE.search(JUST_ASKING.sub("", flat)))
+
+
+def _has_figure(flat: str) -> bool:
+    """A figure of the asker's: digits, a sum (两亿) or a number with a unit ("一点二兆瓦", "两台"); not the 一
+    of a rate per unit ("做一单给多少")."""
+    flat = PER_ONE.sub(r"每\1", flat)
+    return any(any(ch.isdigit() for ch in n.text) or n.value >= 100 for n in find_numbers(flat)) or any(
+        q.unit is not None for q in find_quantities(flat)
+    )
 
 
 def _twins(conv: Conversation, values: dict) -> dict:

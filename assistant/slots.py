@@ -456,7 +456,24 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
             if found is not None:
                 out.values[spec.name] = found[0]
                 out.sources[spec.name] = found[1]
-    date_specs = [s for s in specs if s.date and not s.patterns and not s.period]
+    # A list of dates, one per item ("第一台22年5月登记……第二台去年11月登记"): every date whose nearest cue among
+    # the date slots is this slot's, read only when there are two or more.
+    listed = [s for s in specs if s.date and s.many and s.cues and not s.patterns and not s.period]
+    for spec in listed:
+        mine = []
+        for d in dates:
+            dist = {
+                t.name: _cue_distance(flat, d.start, d.end, t.cues, clause_after=DATE_CLAUSE_REACH)
+                for t in specs
+                if t.date and t.cues and not t.patterns and not t.period and t.name != spec.name
+            }
+            own = _cue_distance(flat, d.start, d.end, spec.cues, clause_after=DATE_CLAUSE_REACH)
+            if own < 10_000 and all(own <= v for v in dist.values()):
+                mine.append(d)
+        if len(mine) >= 2:
+            out.values[spec.name] = [d.value.isoformat() for d in mine]
+            out.sources[spec.name] = _words_of(flat, [(d.start, d.end) for d in mine])
+    date_specs = [s for s in specs if s.date and not s.patterns and not s.period and not s.many]
     pairs = [
         (
             _cue_distance(
@@ -508,7 +525,7 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 items_used.update(x for pair in found for x in pair)
     one_item: set[str] = set()
     for spec in specs:
-        if not spec.many or spec.patterns:
+        if not spec.many or spec.patterns or spec.date:
             continue
         if spec.items_when and not any(re.search(rx, flat) for rx in spec.items_when):
             if spec.add_up:

@@ -248,3 +248,24 @@ def test_a_collective_hukou_child_is_told_the_district_lottery():
 @pytest.mark.parametrize("text", ["我们在西城没有房", "我们名下没房，住在老人家里"])
 def test_owning_no_home_is_not_taken_for_a_qualifying_no_home_family(text):
     assert "no_home_family" not in read(text, "admission_primary_route")
+
+
+# -- the unit's housing is where the unit is ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("我在西城一家医院食堂上班，签了合同。我们一家住的是我单位的公房", True),
+        ("孩子他爸在丰台一家工厂工作。住的是单位的宿舍", False),
+        ("我在西城上班，孩子爸在朝阳工作。住的是单位的宿舍", None),
+    ],
+)
+def test_the_units_housing_is_where_the_stated_workplace_is(text, where):
+    assert place_of(text, ("住",)) is where
+
+
+def test_a_companys_founding_year_is_no_lease_year():
+    got = read("孩子爸在西城开了家公司，公司2019年成立。房子在西城买的，房本住宅。")
+    assert "lease_signed_year" not in got
+    assert got["housing_type"] == "own_home"

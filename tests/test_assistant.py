@@ -298,3 +298,23 @@ def test_a_clause_named_as_the_rule_for_ones_own_case_gets_the_calculation(assis
 )
 def test_a_clause_asked_for_by_itself_is_quoted(assistant, question):
     assert assistant.ask(question, Conversation()).status == "answered"
+
+
+@pytest.mark.parametrize(
+    "question, agrees",
+    [
+        ("装机500千瓦的光伏能拿60万，对吗？", True),
+        ("我们光伏装机500千瓦，能拿80万对吧？", False),
+        ("光伏装机500千瓦，奖励600000元是真的吗", True),
+    ],
+)
+def test_an_amount_claimed_for_ones_own_case_is_checked_by_the_calculator(assistant, question, agrees):
+    a = assistant.ask(question, Conversation())
+    assert a.status == "calculated" and a.calculation.amount_yuan == 600000
+    assert a.calculation.inputs["capacity_kw"] == 500  # the claimed amount is not read as a fact
+    assert ("一致" in a.answer.split("\n")[0]) is agrees and ("不符" in a.answer.split("\n")[0]) is not agrees
+
+
+def test_a_rule_claimed_without_ones_own_case_is_checked_against_the_clauses(assistant):
+    a = assistant.ask("光伏每千瓦奖励5000元，对吗？", Conversation())
+    assert a.status == "not_found" and "公报中没有这项规定" in a.answer

@@ -26,7 +26,7 @@ def intents():
 
 def test_every_museum_and_asset_calculator_has_an_intent_and_three_phrasings(intents):
     names = {n for n in load_all() if n.startswith(("museum_", "asset_"))}
-    assert len(names) == 9  # +1 museum_support_total (several directions in one question)
+    assert len(names) == 11  # +1 museum_support_total, +1 museum_district_projects, +1 asset_measures_apply
     assert names <= {i.calculator for i in intents}
     counts = {n: sum(1 for c in CASES if c["calculator"] == n) for n in names}
     assert all(c >= 3 for c in counts.values()), counts
@@ -34,7 +34,7 @@ def test_every_museum_and_asset_calculator_has_an_intent_and_three_phrasings(int
 
 def test_each_calculator_has_one_intent(intents):
     names = [i.calculator for i in intents if i.calculator.startswith(("museum_", "asset_"))]
-    assert len(names) == len(set(names)) == 9
+    assert len(names) == len(set(names)) == 11
 
 
 def test_every_slot_is_a_calculator_input(intents):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -24,6 +25,7 @@ COMMISSIONING = P + "commissioning"
 SPECIAL = P + "special_asset_classes"
 
 SCOPE = P + "scope"
+EFFECTIVE = P + "effective_date"
 SCOPE_FIELD = {
     "xicheng_unit": (
         bool | None,
@@ -274,3 +276,33 @@ def _exempt_case(
         return False
     ex.step(refused)
     return if_not
+
+
+# 第二条、第二十八条 是否适用本办法 ----------------------------------------------------------
+
+
+class ApplicabilityInputs(BaseModel):
+    started_on: date | None = Field(
+        None, description="这次资产评估（经济行为）启动的日期；未说明时按提问当天计"
+    )
+
+
+@asset(title="资产评估是否适用本办法", article="第二条、第二十八条", params=[SCOPE, EFFECTIVE])
+def asset_measures_apply(ex: Explain, inputs: ApplicabilityInputs) -> CalcResult:
+    """第二条 适用范围（西城区行政事业单位及其所办企业）与第二十八条 施行日期：施行日及以后的评估行为按本办法办理."""
+    ex.value(SCOPE)
+    start = ex.param(EFFECTIVE).starts
+    ex.value(EFFECTIVE)
+    when = inputs.started_on or ex.as_of
+    said = "" if inputs.started_on else "（未说明启动日期，按提问当天计）"
+    if when >= start:
+        ex.step(
+            f"评估行为于 {when.isoformat()}{said}启动，在本办法施行日 {start.isoformat()}（含）以后：按本办法办理"
+        )
+        ex.extra["verdict"] = "适用本办法"
+        return ex.result(None, True)
+    ex.step(
+        f"评估行为于 {when.isoformat()} 启动，早于本办法施行日 {start.isoformat()}；本办法未规定施行前已启动事项的过渡办法"
+    )
+    ex.extra["verdict"] = "尚不能确定是否适用本办法"
+    return ex.result(None, None)

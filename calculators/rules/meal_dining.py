@@ -8,7 +8,13 @@ from pydantic import BaseModel, Field, model_validator
 
 from calculators.base import Explain
 from calculators.kit import all_of, any_of, negate, per_unit, with_missing, yuan
-from calculators.kit.bounds import MAX_AGE_YEARS, MAX_MEAL_DAYS, MAX_MEAL_PERSONS, MAX_MEAL_YUAN
+from calculators.kit.bounds import (
+    MAX_AGE_YEARS,
+    MAX_MEAL_DAYS,
+    MAX_MEAL_PERSONS,
+    MAX_MEAL_YUAN,
+    MAX_SMALL_YUAN,
+)
 from calculators.rules.meal_common import meal
 from core.schema import CalcResult
 
@@ -155,6 +161,16 @@ class DiningInputs(RecipientInputs):
         None, gt=0, le=MAX_MEAL_YUAN, description="一餐（午餐或晚餐）在养老助餐点的消费金额（元）"
     )
     days: int = Field(1, ge=1, le=MAX_MEAL_DAYS, description="按此消费额就餐的天数（每人每天限一餐）")
+    other_meal_same_day: bool = Field(
+        False,
+        description="有几天午餐、晚餐都在助餐点吃（每人每天只补一次）：“其中N天晚饭也在那儿吃”的N天不是低消费的天数",
+    )
+    total_spend_yuan: float | None = Field(
+        None,
+        gt=0,
+        le=MAX_SMALL_YUAN,
+        description="这些天就餐一共花的钱（元）：不是一餐的消费，按天数（和人数）平均后只作估计",
+    )
     spend_over_standard: bool | None = Field(
         None, description="一餐消费是否超过就餐补贴标准（如“每顿十几块”，未给出确切金额时）"
     )
@@ -275,6 +291,8 @@ def meal_dining_subsidy(ex: Explain, inputs: DiningInputs) -> CalcResult:
     if spend is None and not inputs.low_spend_days:
         spend = inputs.low_spend_yuan  # "每天只花了13块": the only spend stated
     over = inputs.spend_over_standard if spend is None else spend > per_day
+    if over is None and inputs.total_spend_yuan is not None:
+        over = _over_on_average(ex, inputs, per_day)
     if over is None:
         ex.step(f"每人每天可享受 {yuan(per_day)} 的午餐或晚餐就餐补贴，一餐消费须超过 {yuan(per_day)}")
         if inputs.verdict_only:
@@ -292,6 +310,22 @@ def meal_dining_subsidy(ex: Explain, inputs: DiningInputs) -> CalcResult:
             f"本人实付 {yuan(spend - per_day)}"
         )
     return _days_and_persons(ex, inputs, per_day, eligible_people)
+
+
+def _over_on_average(ex: Explain, inputs: DiningInputs, per_day: float) -> bool | None:
+    """ "20天一共花了300块": a total over the days is no meal's spend. Its average per meal above the standard is
+    taken as every meal above it, said as 尚需确认; an average at or below it cannot say which days were above."""
+    meals = inputs.days * inputs.persons
+    average = inputs.total_spend_yuan / meals
+    ex.step(f"所说为 {meals} 餐一共花费 {yuan(inputs.total_spend_yuan)}，平均每餐 {yuan(round(average, 2))}")
+    if average > per_day:
+        ex.warn(
+            f"尚需确认：按平均每餐 {yuan(round(average, 2))} 计，每餐消费均超过补贴标准 {yuan(per_day)}；"
+            f"一餐消费未超过 {yuan(per_day)} 的那几天不享受"
+        )
+        return True
+    ex.step(f"平均每餐未超过补贴标准 {yuan(per_day)}，哪几天的一餐超过标准尚不能确定")
+    return None
 
 
 OWN_FACTS = (
@@ -320,7 +354,9 @@ def _household(ex: Explain, inputs: DiningInputs) -> tuple[bool | None, dict[str
         # tells it says nothing of their own and is not a second diner
         own = {f: getattr(inputs, f"partner_{f}") for f in OWN_FACTS}
         ex.step("所问为老伴一人的情况（未说明本人就餐）")
-        person, needed = _recipient(ex, inputs.model_copy(update={k: v for k, v in own.items() if v is not None}))
+        person, needed = _recipient(
+            ex, inputs.model_copy(update={k: v for k, v in own.items() if v is not None})
+        )
         return person, needed, 1
     roles = next(
         (
@@ -379,6 +415,12 @@ def _day_groups(ex: Explain, inputs: DiningInputs, per_day: float, people: int) 
 
 def _days_and_persons(ex: Explain, inputs: DiningInputs, per_day: float, people: int) -> CalcResult:
     """每人每天一餐: the days whose meal exceeded the standard, for each person in the same situation."""
+    if inputs.other_meal_same_day:
+        ex.step(f"每人每天享受一次 {yuan(per_day)} 补贴（午餐或晚餐）：同一天吃两餐也只补一次")
+        if inputs.low_spend_days and inputs.low_spend_yuan is None:
+            # "其中有10天晚饭也在那儿吃": those days had a second meal, not a cheap one
+            ex.step(f"其中 {inputs.low_spend_days} 天另吃的一餐不另补，这些天仍按一天计")
+            inputs = inputs.model_copy(update={"low_spend_days": 0})
     days = inputs.days - inputs.low_spend_days
     if inputs.low_spend_days:
         ex.step(

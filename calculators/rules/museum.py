@@ -264,6 +264,52 @@ for _name, _project in DISTRICT_PROJECTS.items():
     _register_district(_name, *_project)
 
 
+# dev5-wl3-003: "办了3个展览……还有4场社教活动……一共能拿多少" — both kinds of 第八条（二）, each on its own
+# projects (its own rate, cap and number of projects), added up
+
+
+class DistrictBothInputs(BaseModel):
+    exhibition_costs_yuan: list[ProjectCost] = Field(
+        ...,
+        min_length=1,
+        max_length=MAX_PROJECTS,
+        description="上一年度实施的各展览展示项目实际发生金额（元），每个项目一个数",
+    )
+    education_costs_yuan: list[ProjectCost] = Field(
+        ...,
+        min_length=1,
+        max_length=MAX_PROJECTS,
+        description="上一年度实施的各社教活动项目实际发生金额（元），每个项目一个数",
+    )
+    received_city_funding_last_year: bool | None = Field(
+        None, description="是否获得上年度市级展览展示项目和社教活动项目定额资助"
+    )
+
+
+@museum(
+    title="博物馆展览展示与社教活动项目区级资助合计",
+    article="第八条（二）1、2",
+    params=["museum/district_exhibition", "museum/district_education", PROCEDURE],
+)
+def museum_district_projects(ex: Explain, inputs: DistrictBothInputs) -> CalcResult:
+    """第八条（二）1 展览展示项目与 2 社教活动项目：各按本项的比例、每项上限和项目数测算后相加（2024-03-20 起三年）."""
+    funded = inputs.received_city_funding_last_year
+    parts = (
+        ("museum_district_exhibition", "展览展示项目（第八条（二）1）", inputs.exhibition_costs_yuan),
+        ("museum_district_education", "社教活动项目（第八条（二）2）", inputs.education_costs_yuan),
+    )
+    amounts = []
+    for name, label, costs in parts:
+        given = {"project_costs_yuan": costs}
+        if funded is not None:
+            given["received_city_funding_last_year"] = funded
+        result = ex.include(name, label, given)
+        amounts.append(result.amount_yuan or 0)
+    total = sum(amounts)
+    ex.step("两类项目分别测算后相加：" + " + ".join(yuan(a) for a in amounts) + f" = {yuan(total)}")
+    return ex.result(total, None if funded is None else total > 0)
+
+
 # 第十条 运行扶持 ---------------------------------------------------------------
 
 

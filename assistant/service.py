@@ -61,6 +61,8 @@ CLAIMED = re.compile(
 PER_ONE = re.compile(
     r"一(单|台|辆|千瓦|度电|吨|平方米|平米|名|顿|份)(?=[^。？?]{0,12}?(?:给|补|奖|发|领|拿)[^。？?]{0,4}多少)"
 )
+# Rule words that ask for a verdict: with the asker's own facts they ask about the asker's case.
+VERDICT_WORDS = re.compile(r"算不算|属不属于|是否属于|符不符合|够不够格|够不够条件")
 JUST_ASKING = re.compile(r"我想(问|了解|知道|咨询)(一下)?|请问|问一下|想问")
 # A follow-up that changes an input: "那如果是1200千瓦呢？", or corrects one: "不对，我们没用高新技术产品",
 # "是3台不是1台".
@@ -383,9 +385,11 @@ def _own_case(flat: str, values: dict) -> bool:
     dated = any(isinstance(v, str) and v[:4].isdigit() for v in values.values())
     if figure or dated:
         return True
+    first_person = bool(OWN_CASE.search(JUST_ASKING.sub("", flat)))
     if RULE_WORDS.search(flat):
-        return False
-    return bool(values) or bool(OWN_CASE.search(JUST_ASKING.sub("", flat)))
+        # "我们公司注册在海淀…，算不算区域内项目": a verdict on the facts one states of oneself
+        return bool(VERDICT_WORDS.search(flat) and values and first_person)
+    return bool(values) or first_person
 
 
 def _has_figure(flat: str) -> bool:

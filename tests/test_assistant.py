@@ -318,3 +318,18 @@ def test_an_amount_claimed_for_ones_own_case_is_checked_by_the_calculator(assist
 def test_a_rule_claimed_without_ones_own_case_is_checked_against_the_clauses(assistant):
     a = assistant.ask("光伏每千瓦奖励5000元，对吗？", Conversation())
     assert a.status == "not_found" and "公报中没有这项规定" in a.answer
+
+
+@pytest.mark.parametrize(
+    "question, calculator",
+    [
+        ("我们公司注册在海淀，光伏项目在西城，算不算区域内项目，能拿奖励吗？", "green_pv_reward"),
+        (
+            "我妈是低保家庭的，失能，住在西城，北京户口，算不算基本养老服务对象？",
+            "meal_basic_service_recipient",
+        ),
+    ],
+)
+def test_a_verdict_asked_on_ones_own_stated_facts_is_decided_not_quoted(assistant, question, calculator):
+    a = assistant.ask(question, Conversation())
+    assert a.status in ("calculated", "needs_input") and a.calculation.calculator == calculator

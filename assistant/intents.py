@@ -36,7 +36,7 @@ class Intent:
             return 0
         best = 0
         for group in self.triggers:
-            if all(_folded(w) in flat for w in group):
+            if all(_present(flat, _folded(w)) for w in group):
                 best = max(best, sum(len(w) for w in group))
         if best and self.when:
             for spec, allowed in self.when:
@@ -63,6 +63,21 @@ def _stated(flat: str, word: str) -> bool:
             return True
         start = flat.find(word, start + 1)
     return False
+
+
+WORDS_FILE = Path(__file__).with_name("trigger_words.yaml")
+
+
+@lru_cache(maxsize=1)
+def _everyday() -> dict[str, tuple[str, ...]]:
+    """Gazette word → the everyday words for it (assistant/trigger_words.yaml), folded."""
+    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")) or {}
+    return {_folded(word): tuple(_folded(v) for v in variants) for word, variants in data.items()}
+
+
+def _present(flat: str, word: str) -> bool:
+    """A trigger word (folded) stands in the question, itself or in an everyday word for it."""
+    return word in flat or any(v in flat for v in _everyday().get(word, ()))
 
 
 @lru_cache(maxsize=8192)

@@ -107,3 +107,17 @@ def test_no_routing_case_is_decided_by_file_order(case):
 def test_questions_about_rules_are_not_routed_to_a_calculator_by_mistake(question):
     intent, _ = best_intent(question)
     assert intent is None or intent.calculator not in ("green_forklift_reward", "museum_operation_support")
+
+
+@pytest.mark.parametrize(
+    "question, calculator",
+    [
+        ("我们公司楼顶装了太阳能板，装机300千瓦，已经并网，能拿多少", "green_pv_reward"),
+        ("我妈在社区老年餐桌吃午饭，每顿15元，吃了10天，能补多少", "meal_dining_subsidy"),
+    ],
+)
+def test_an_everyday_word_for_a_trigger_word_selects_the_intent(question, calculator):
+    from assistant.intents import best_intent, load_intents
+
+    intent, _ = best_intent(question, load_intents())
+    assert intent is not None and intent.calculator == calculator

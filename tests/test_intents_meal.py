@@ -72,3 +72,13 @@ def test_every_meal_calculator_has_an_intent_whose_slots_are_its_inputs():
             if spec.patterns and spec.name in fields:
                 for value, _ in spec.patterns:  # every pattern value is a valid input value
                     TypeAdapter(fields[spec.name].annotation).validate_python(value)
+
+
+@pytest.mark.parametrize("venue", ["养老驿站", "社区老年餐桌", "社区食堂", "长者食堂", "老年餐厅"])
+def test_everyday_names_of_a_meal_point_route_an_elders_meal_question(venue):
+    from assistant.intents import best_intent, load_intents
+
+    q = f"我爸87岁，北京户口，住西城，低保家庭，上个月在{venue}吃了25天午饭，每顿12元，能补多少？"
+    intent, _ = best_intent(q, load_intents())
+    assert intent is not None and intent.calculator == "meal_dining_subsidy"
+    assert extract(q, list(intent.slots)).values.get("uses_meal_point") is True

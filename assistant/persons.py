@@ -142,6 +142,9 @@ _ELDER = re.compile(
     r"(?P<dad>我爸|我父亲|我爹|俺爸|俺爹|老爸|老爷子|我公公|我岳父)|"
     r"(?P<mom>我妈|我母亲|我娘|俺妈|俺娘|老妈|我婆婆|我岳母)|"
     r"(?P<other>我(?:儿子|女儿|孩子|姐|哥|弟|妹)|儿子|女儿|孩子)|"
+    # an elder of another relation, or a neighbour, asked about by the one telling: no role of the four
+    r"(?P<kin>(?:我|俺)?(?:姑妈|姑姑|大姑|小姑|姨妈|大姨|小姨|舅舅|舅妈|叔叔|婶婶|伯伯|大爷|大妈|奶奶|爷爷|外婆|"
+    r"外公|姥姥|姥爷|老邻居|邻居)|(?:我|俺)(?:姨|舅|叔|婶|姑))|"
     r"(?P<partner>(?:我|俺)?(?:老伴儿?|老头子?|老太太|老婆子|爱人|老公|老婆))|(?P<me>我|俺)"
 )
 _ELDER_GROUP = {
@@ -150,6 +153,7 @@ _ELDER_GROUP = {
     "dad": (DAD,),
     "mom": (MOM,),
     "other": (),
+    "kin": (),
     "partner": (PARTNER,),
     "me": (SELF,),
 }
@@ -171,6 +175,8 @@ def _elder_clauses(text: str, person: str) -> str:
     groups = {m.lastgroup for m in _ELDER.finditer(text)}
     roles = {g for g in groups if g in ("dad", "mom", "partner")}
     alone = _ELDER_GROUP[roles.pop()] if len(roles) == 1 and "both" not in groups else None
+    if alone is None and "kin" in groups and not roles:
+        alone = ()  # "替我姑妈问…她75岁": the facts are the elder's, no role's (and the teller's 我 is nobody)
     out = []
     for sentence in _SENTENCE.finditer(text):
         current: tuple[str, ...] | None = alone

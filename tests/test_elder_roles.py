@@ -27,3 +27,9 @@ def test_each_elder_gets_their_own_clauses(text, person, has, lacks):
     assert has in mine
     if lacks:
         assert lacks not in mine
+
+
+@pytest.mark.parametrize("kin", ["我姑妈", "我外婆", "邻居大爷", "我姨"])
+def test_an_elder_of_another_relation_is_no_role_of_the_four(kin):
+    text = normalize(f"替{kin}问一下，她75岁，低保，在驿站吃饭。")
+    assert all(clauses_of(text, role) == "" for role in (SELF, PARTNER, DAD, MOM))

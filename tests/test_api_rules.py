@@ -11,6 +11,8 @@ import httpx
 import pytest
 from serving import API_KEY, PYTHON, ROOT
 
+from assistant.conversation import CALCULATION_KEYS
+
 
 @pytest.fixture(scope="module")
 def http(api_server):
@@ -39,16 +41,7 @@ def test_green_pv_reward_for_500_kw_is_600000_with_steps_and_citations(http):
     calc = r.json()
     assert calc["amount_yuan"] == 600000 and calc["eligible"] is True
     assert calc["steps"] and calc["missing"] == []
-    assert {
-        "calculator",
-        "inputs",
-        "amount_yuan",
-        "eligible",
-        "steps",
-        "missing",
-        "citations",
-        "warnings",
-    } <= set(calc)
+    assert set(CALCULATION_KEYS) <= set(calc)  # the CLI/JSON contract's calculation object
     assert calc["citations"][0]["doc_no"] == "西发改文〔2024〕82号" and calc["citations"][0]["quote"]
 
 

@@ -169,3 +169,37 @@ def test_a_vector_store_holding_other_ids_is_refused(copy_of_index):
         load_index(copy_of_index)
     assert build_index(copy_of_index, **QUIET).status == "built"
     assert load_index(copy_of_index).collection.count() == manifest["chunks"]
+
+
+def test_the_api_refuses_a_damaged_index_with_the_message(copy_of_index, monkeypatch):
+    """The damage matrix's fourth entry point: the HTTP API answers 503 naming the damage, in each client's shape."""
+    from fastapi.testclient import TestClient
+
+    import api.service as api_service
+    from api.app import create_app
+    from api.settings import ApiSettings
+    from core.settings import get_settings
+
+    spoil_part, spoil = DAMAGE["a chunk's text edited"]
+    spoil(copy_of_index.index_dir / spoil_part)
+    monkeypatch.setenv("GAZETTE_DATA_DIR", str(copy_of_index.data_dir))
+    monkeypatch.setenv("GAZETTE_EMBEDDER", copy_of_index.embedder)
+    get_settings.cache_clear()
+    monkeypatch.setattr(api_service, "_service", None)
+    c = TestClient(create_app(ApiSettings()), raise_server_exceptions=False)
+    health = c.get("/health").json()
+    assert health["status"] == "unavailable" and "公报索引已损坏" in health["index"]["error"]
+    chat = c.post(
+        "/v1/chat/completions",
+        json={"model": "xicheng-gazette", "messages": [{"role": "user", "content": "孩子几岁上小学"}]},
+    )
+    assert chat.status_code == 503 and "公报索引已损坏" in chat.json()["error"]["message"]
+    dify = c.post(
+        "/retrieval",
+        json={
+            "knowledge_id": "xicheng-gazette",
+            "query": "孩子几岁上小学",
+            "retrieval_setting": {"top_k": 3, "score_threshold": 0},
+        },
+    )
+    assert dify.status_code == 503 and "公报索引已损坏" in str(dify.json())

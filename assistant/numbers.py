@@ -165,15 +165,25 @@ def _short_year(text: str, n: Number) -> bool:
     )
 
 
+# Numbers that name a document or a clause, not a quantity: "西科管发〔2024〕1号", "第十条", "第3项", "（二）".
+REFERENCE = re.compile(
+    r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号|第[\d一二三四五六七八九十百]+[条款项章节]|"
+    r"[(（][一二三四五六七八九十\d]{1,3}[)）]"
+)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Numbers with the unit written right after them: '500千瓦' → (500, kW), '3万元' → (30000, yuan)."""
     text = normalize(text)
     low = text.lower()
     out: list[Quantity] = []
     scales: list[float] = []  # the 万/亿 written on each number, for a list's unit (_list_units)
+    refs = [m.span() for m in REFERENCE.finditer(text)]
     for n in find_numbers(text):
         if out and n.start < out[-1].end:  # the "2" of "m2" belongs to the unit before it
             continue
+        if any(a <= n.start < b for a, b in refs):
+            continue  # a document number or a clause number names a rule, it is no figure of the case
         unit, end = None, n.end
         rest = low[n.end : n.end + 8].lstrip()
         offset = len(low[n.end : n.end + 8]) - len(rest)

@@ -54,9 +54,14 @@ RULE_WORDS = re.compile(
 LABEL_NOTE = re.compile(r"（[^（）]{9,}）|\([^()]{9,}\)")  # a long note in a description, not "（千瓦）"
 # An amount the asker claims for their own case and asks to confirm: "能拿60万，对吗？"
 CLAIMED = re.compile(
-    r"(?:能拿|能领|能补|能获得|能得|可以拿|可以领|可拿|可领|补贴|补|奖励|奖|给|发)(?:了|到)?"
+    r"(?:能拿|能领|能补|能获得|能得|可以拿|可以领|可拿|可领|补贴|补|奖励|奖|给|发)(?:了|到|有)?"
     r"(?P<amount>\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:元|块)?|[一二三四五六七八九十百千两]+(?:万|亿)(?:元|块)?)"
 )
+# An estimate of one's own amount asked as a yes/no in the question's last clause ("应该奖62万吧？",
+# "区里是不是按一半给60万？", "能配套60万吗？"): checked like "…对吗？", the amount read as the claim, not a fact.
+ESTIMATE_ASKED = re.compile(r"是不是|是否|应该|对么|没错|吧[？?]?$|吗[？?]?$")
+LAST_CLAUSE = re.compile(r"[^，,。;；!！?？]*[?？!！。]*$")
+PER_ITEM = re.compile(r"每|一(台|辆|单|千瓦|度|吨|平|名|顿|份|个|家|人)")
 # "一单/一台/一千瓦 … 给多少": the rate for one unit, asked as a rule ("养老驿站做一单助餐给多少补贴")
 PER_ONE = re.compile(
     r"一(单|台|辆|千瓦|度电|吨|平方米|平米|名|顿|份)(?=[^。？?]{0,12}?(?:给|补|奖|发|领|拿)[^。？?]{0,4}多少)"
@@ -127,11 +132,12 @@ class Assistant:
         if missing:  # never answer a clause that does not exist with another one
             return self._not_found(q, f"{missing}请核对文号和条款号。")
 
-        if ASKS_TO_CONFIRM.search(flat):
-            checked = self._check_claimed_amount(q, flat, conv)
+        confirm = ASKS_TO_CONFIRM.search(flat)
+        if confirm or _estimate_asked(flat):
+            checked = self._check_claimed_amount(q, flat, conv, last_clause=not confirm)
             if checked is not None:
                 return checked
-            if not OWN_CASE.search(JUST_ASKING.sub("", flat)):
+            if confirm and not OWN_CASE.search(JUST_ASKING.sub("", flat)):
                 return self._retrieve(
                     q
                 )  # "…对吗？" asks whether the rule says so: checked against the clauses
@@ -154,12 +160,15 @@ class Assistant:
                 return self._calculate(q, intent, conv, facts)
         return self._retrieve(q)
 
-    def _check_claimed_amount(self, q: str, flat: str, conv: Conversation) -> Answer | None:
+    def _check_claimed_amount(
+        self, q: str, flat: str, conv: Conversation, last_clause: bool = False
+    ) -> Answer | None:
         """A claimed amount ("装机500千瓦能拿60万，对吗？"): the facts without it go to the calculator, and the
         answer says whether the claim matches what it computes. None when no amount of one's own case is
-        claimed."""
-        claim = CLAIMED.search(flat)
-        if claim is None:
+        claimed. With `last_clause`, only a claim in the question's last clause counts ("应该奖62万吧？")."""
+        at = LAST_CLAUSE.search(flat).start() if last_clause else 0
+        claim = CLAIMED.search(flat, at)
+        if claim is None or (last_clause and PER_ITEM.search(flat, at, claim.start())):
             return None
         amounts = [x.value for x in find_quantities(claim.group("amount")) if x.unit in ("yuan", None)]
         stated = flat[: claim.start()] + flat[claim.end() :]
@@ -186,7 +195,7 @@ class Assistant:
     def _own_case_named(self, q: str, flat: str) -> bool:
         """A clause named as the rule for the asker's own case ("按82号第五条，我们装机500千瓦能拿多少") is
         answered by the calculator (citing that clause), not by the clause alone."""
-        if not ASKS_FOR_RESULT.search(q):
+        if not (ASKS_FOR_RESULT.search(q) or _estimate_asked(flat)):
             return False
         intent, _ = best_intent(q, self.intents)
         values = extract(q, list(intent.slots), self.today).values if intent else {}
@@ -390,6 +399,12 @@ def _own_case(flat: str, values: dict) -> bool:
         # "我们公司注册在海淀…，算不算区域内项目": a verdict on the facts one states of oneself
         return bool(VERDICT_WORDS.search(flat) and values and first_person)
     return bool(values) or first_person
+
+
+def _estimate_asked(flat: str) -> bool:
+    """The question's last clause claims an amount and asks yes or no ("是不是按一半给60万？")."""
+    last = flat[LAST_CLAUSE.search(flat).start() :]
+    return bool(ESTIMATE_ASKED.search(last) and CLAIMED.search(last))
 
 
 def _has_figure(flat: str) -> bool:

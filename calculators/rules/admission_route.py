@@ -188,6 +188,11 @@ def admission_primary_route(ex: Explain, inputs: RouteInputs) -> CalcResult:
         ex.as_of, inputs.home_certificate_date, inputs.hukou_moved_in_date, inputs.address_used_on
     )
     inputs = hukou_now(ex, inputs)
+    owns = inputs.home_certificate_date is not None or inputs.home_certificate_year is not None
+    if inputs.guardian_owns_home_in_xicheng is None and owns:
+        # "2021年才拿到的房本": the date a certificate came says there is one
+        inputs = inputs.model_copy(update={"guardian_owns_home_in_xicheng": True})
+        ex.step("已说明取得西城区房屋所有权证书的时间：法定监护人在西城区有独立产权房")
     c = checklist(ex, inputs)
     routes = ex.value(ROUTES)
     route = None

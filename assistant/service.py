@@ -138,9 +138,8 @@ class Assistant:
             if checked is not None:
                 return checked
             if confirm and not OWN_CASE.search(JUST_ASKING.sub("", flat)):
-                return self._retrieve(
-                    q
-                )  # "…对吗？" asks whether the rule says so: checked against the clauses
+                # "…对吗？" asks whether the rule says so: checked against the clauses
+                return self._retrieve(q)
 
         intent, _ = best_intent(q, self.intents)
         if conv.calculator and (intent is None or intent.calculator == conv.calculator):
@@ -176,9 +175,8 @@ class Assistant:
         facts = extract(stated, list(intent.slots), self.today) if intent else Extraction()
         own = _has_figure(stated) or OWN_CASE.search(JUST_ASKING.sub("", stated))
         if not (amounts and facts.values and own):
-            return (
-                None  # a claim about the rule itself ("老人每天补50元，对吧？"): checked against the clauses
-            )
+            # a claim about the rule itself ("老人每天补50元，对吧？") is checked against the clauses
+            return None
         conv.calculator, conv.inputs, conv.missing, conv.sources = intent.calculator, {}, [], {}
         answer = self._calculate(q, intent, conv, facts)
         got = answer.calculation.amount_yuan if answer.calculation and answer.status == "calculated" else None

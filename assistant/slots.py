@@ -559,6 +559,8 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 out.sources[spec.name] = _words_of(flat, [quantities[i].span for i in mine])
             continue
         values = [quantities[i].value / spec.scale for i in mine]
+        if len(mine) == 1:
+            values = values * _each_of(flat, quantities, mine[0])  # "办了3场，每场花了5万" is three items
         if values:
             total = sum(values)
             out.values[spec.name] = (int(round(total)) if spec.integer else total) if spec.add_up else values
@@ -598,6 +600,8 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 unit_ok = False  # "800多单" is not 800 orders: only a slot whose rule a lower bound decides takes it
             if spec.affirmed and _cue_denied(flat, q.end, spec.cues):
                 unit_ok = False  # "去年一直没交社保" does not say since when it was paid
+            if spec.unit == "yuan" and spec.cues and _spent(flat, q.start) and not _takes_spending(spec):
+                unit_ok = False  # "花了3亿，购房补贴多少": a price paid is no subsidy, whatever cue follows
             if unit_ok:
                 exact_unit = 0 if q.unit == spec.unit else 1
                 dist = (
@@ -649,6 +653,32 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
     return out
 
 
+# "每场/各/每个…" right before a figure: the figure is each item's ("办了3场社教活动，每场花了5万")
+EACH = re.compile(r"(每|各)[个场项台辆次家名位笔份]?[^,，。;；]{0,4}$")
+# The count of those items: a number with a measure word, earlier in the same sentence
+COUNTED = re.compile(r"[个场项台辆次家名位笔份]")
+MAX_ITEMS = 100
+
+
+def _each_of(flat: str, quantities: list, i: int) -> int:
+    """How many items one figure stands for: N when "N场…每场X" states it, else 1."""
+    q = quantities[i]
+    if not EACH.search(flat, max(0, q.start - 8), q.start):
+        return 1
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(flat, 0, q.start)), default=0)
+    counts = [
+        c
+        for c in quantities
+        if sentence <= c.start
+        and c.end <= q.start
+        and c is not q
+        and c.value == int(c.value)
+        and 2 <= c.value <= MAX_ITEMS
+        and (COUNTED.match(flat, c.end) or COUNTED.match(flat, c.end - 1))  # "3场" or a span that holds 个
+    ]
+    return int(counts[-1].value) if counts else 1
+
+
 # "500到800千瓦", "3-5台", "1万～2万": two figures joined into a range
 RANGE_JOIN = re.compile(r"\s*(?:到|至|~|～|-|—|－)\s*")
 
@@ -685,6 +715,22 @@ def _per_year(quantities: list, mine: list[int], dates: list, spec: SlotSpec) ->
             return None
         totals[year] = totals.get(year, 0.0) + quantities[i].value / spec.scale
     return [[y, v] for y, v in totals.items()] if len(totals) >= 2 else None
+
+
+# Money the asker paid or earns, by the verb right before the figure ("花了3亿", "年薪300万", "租金600万").
+SPENT = re.compile(
+    r"(花了|花费了?|花|投了|投入了?|投资了?|买价|售价|价格|购价|总价|成本|租金|年薪|年收入|收入|工资)(是|为|约|大概|差不多)?$"
+)
+# A slot that takes such money names it among its cues (a price, an investment, rent, income …).
+SPENDING_CUE = re.compile(r"花|投|价|成本|租|薪|收入|工资|费用|支出|开支|造价")
+
+
+def _spent(flat: str, start: int) -> bool:
+    return SPENT.search(flat, max(0, start - 8), start) is not None
+
+
+def _takes_spending(spec: SlotSpec) -> bool:
+    return any(SPENDING_CUE.search(normalize(c)) for c in spec.cues)
 
 
 def _words_of(flat: str, spans: list[tuple[int, int]]) -> str:

@@ -600,7 +600,8 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 unit_ok = False  # "800多单" is not 800 orders: only a slot whose rule a lower bound decides takes it
             if spec.affirmed and _cue_denied(flat, q.end, spec.cues):
                 unit_ok = False  # "去年一直没交社保" does not say since when it was paid
-            if spec.unit == "yuan" and spec.cues and _spent(flat, q.start) and not _takes_spending(spec):
+            label = _money_label(flat, q.start) if spec.unit == "yuan" and spec.cues else None
+            if label is not None and not _takes_money(spec, label):
                 unit_ok = False  # "花了3亿，购房补贴多少": a price paid is no subsidy, whatever cue follows
             if unit_ok:
                 exact_unit = 0 if q.unit == spec.unit else 1
@@ -717,20 +718,26 @@ def _per_year(quantities: list, mine: list[int], dates: list, spec: SlotSpec) ->
     return [[y, v] for y, v in totals.items()] if len(totals) >= 2 else None
 
 
-# Money the asker paid or earns, by the verb right before the figure ("花了3亿", "年薪300万", "租金600万").
-SPENT = re.compile(
-    r"(花了|花费了?|花|投了|投入了?|投资了?|买价|售价|价格|购价|总价|成本|租金|年薪|年收入|收入|工资)(是|为|约|大概|差不多)?$"
-)
-# A slot that takes such money names it among its cues (a price, an investment, rent, income …).
-SPENDING_CUE = re.compile(r"花|投|价|成本|租|薪|收入|工资|费用|支出|开支|造价")
+# What a sum of money is, by the word right before the figure: paid or earned ("花了3亿", "年薪300万", "租金600万"),
+# or a company's capital ("子公司注册资本2亿" is not what the asker invested in it). A slot takes such a sum only
+# when one of its cues names the same kind.
+MONEY_LABELS = {
+    "spent": (
+        re.compile(r"(花了|花费了?|花|投了|投入了?|投资了?|买价|售价|价格|购价|总价|成本|租金|年薪|年收入|收入|工资)"
+                   r"(是|为|约|大概|差不多)?$"),
+        re.compile(r"花|投|价|成本|租|薪|收入|工资|费用|支出|开支|造价"),
+    ),
+    "capital": (re.compile(r"(注册资本|实收资本|注册资金)(是|为|约|有)?$"), re.compile(r"资本|注册资金")),
+}  # fmt: skip
 
 
-def _spent(flat: str, start: int) -> bool:
-    return SPENT.search(flat, max(0, start - 8), start) is not None
+def _money_label(flat: str, start: int) -> str | None:
+    before = flat[max(0, start - 8) : start]
+    return next((kind for kind, (said, _) in MONEY_LABELS.items() if said.search(before)), None)
 
 
-def _takes_spending(spec: SlotSpec) -> bool:
-    return any(SPENDING_CUE.search(normalize(c)) for c in spec.cues)
+def _takes_money(spec: SlotSpec, kind: str) -> bool:
+    return any(MONEY_LABELS[kind][1].search(normalize(c)) for c in spec.cues)
 
 
 def _words_of(flat: str, spans: list[tuple[int, int]]) -> str:

@@ -551,7 +551,11 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                     mine.append(i)
             items_used.update(mine)
         else:
-            mine = [i for i, q in enumerate(quantities) if i not in items_used and unit_fits(q, spec)]
+            mine = [
+                i
+                for i, q in enumerate(quantities)
+                if i not in items_used and unit_fits(q, spec) and _money_fits(flat, q, spec)
+            ]
         if spec.per_year:
             years = _per_year(quantities, mine, dates, spec)
             if years:
@@ -728,6 +732,8 @@ MONEY_LABELS = {
         re.compile(r"花|投|价|成本|租|薪|收入|工资|费用|支出|开支|造价"),
     ),
     "capital": (re.compile(r"(注册资本|实收资本|注册资金)(是|为|约|有)?$"), re.compile(r"资本|注册资金")),
+    # a price per ticket, meal or piece ("门票30元", "每顿15元") is no project's cost
+    "unit_price": (re.compile(r"(门票|票价|单价|每张|每顿|每餐|每份|每人|客单价)(是|为|约)?$"), re.compile(r"门票|票价|单价|每")),
 }  # fmt: skip
 
 
@@ -738,6 +744,14 @@ def _money_label(flat: str, start: int) -> str | None:
 
 def _takes_money(spec: SlotSpec, kind: str) -> bool:
     return any(MONEY_LABELS[kind][1].search(normalize(c)) for c in spec.cues)
+
+
+def _money_fits(flat: str, q, spec: SlotSpec) -> bool:
+    """A list of sums without cues (each project's cost) takes money spent, not a capital or a unit price."""
+    if spec.unit != "yuan" or spec.cues:
+        return True
+    label = _money_label(flat, q.start)
+    return label is None or label == "spent"
 
 
 def _words_of(flat: str, spans: list[tuple[int, int]]) -> str:

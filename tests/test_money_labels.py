@@ -33,3 +33,11 @@ def test_a_companys_capital_is_not_the_askers_investment(text):
 
 def test_capital_goes_to_a_slot_about_capital():
     assert extract("实收资本累计增资了3亿", [CAPITAL]).values["capital"] == 300_000_000
+
+
+COSTS = SlotSpec.from_dict("costs", {"unit": "yuan", "many": True})
+
+
+def test_a_unit_price_is_no_projects_cost():
+    assert extract("门票30元，办了一个展览花了40万", [COSTS]).values["costs"] == [400_000]
+    assert extract("两个展览分别花了40万和20万", [COSTS]).values["costs"] == [400_000, 200_000]

@@ -604,7 +604,7 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 unit_ok = False  # "800多单" is not 800 orders: only a slot whose rule a lower bound decides takes it
             if spec.affirmed and _cue_denied(flat, q.end, spec.cues):
                 unit_ok = False  # "去年一直没交社保" does not say since when it was paid
-            label = _money_label(flat, q.start) if spec.unit == "yuan" and spec.cues else None
+            label = _money_label(flat, q.start, q.end) if spec.unit == "yuan" and spec.cues else None
             if label is not None and not _takes_money(spec, label):
                 unit_ok = False  # "花了3亿，购房补贴多少": a price paid is no subsidy, whatever cue follows
             if unit_ok:
@@ -733,13 +733,23 @@ MONEY_LABELS = {
     ),
     "capital": (re.compile(r"(注册资本|实收资本|注册资金)(是|为|约|有)?$"), re.compile(r"资本|注册资金")),
     # a price per ticket, meal or piece ("门票30元", "每顿15元") is no project's cost
-    "unit_price": (re.compile(r"(门票|票价|单价|每张|每顿|每餐|每份|每人|客单价)(是|为|约)?$"), re.compile(r"门票|票价|单价|每")),
+    "unit_price": (
+        re.compile(r"(门票|票价|单价|电价|每张|每顿|每餐|每份|每人|客单价)(是|为|约)?$"),
+        re.compile(r"门票|票价|单价|电价|每"),
+    ),
 }  # fmt: skip
 
 
-def _money_label(flat: str, start: int) -> str | None:
+# "0.4元每度", "30元/张": a price per unit, said after the figure
+PER_UNIT_AFTER = re.compile(r"(元|块)?\s*(每|/|一)(度|千瓦时|吨|张|人|份|顿|餐|平方米|平米|台|单)")
+
+
+def _money_label(flat: str, start: int, end: int | None = None) -> str | None:
     before = flat[max(0, start - 8) : start]
-    return next((kind for kind, (said, _) in MONEY_LABELS.items() if said.search(before)), None)
+    found = next((kind for kind, (said, _) in MONEY_LABELS.items() if said.search(before)), None)
+    if found is None and end is not None and PER_UNIT_AFTER.match(flat, end):
+        return "unit_price"
+    return found
 
 
 def _takes_money(spec: SlotSpec, kind: str) -> bool:
@@ -750,7 +760,7 @@ def _money_fits(flat: str, q, spec: SlotSpec) -> bool:
     """A list of sums without cues (each project's cost) takes money spent, not a capital or a unit price."""
     if spec.unit != "yuan" or spec.cues:
         return True
-    label = _money_label(flat, q.start)
+    label = _money_label(flat, q.start, q.end)
     return label is None or label == "spent"
 
 

@@ -41,3 +41,9 @@ COSTS = SlotSpec.from_dict("costs", {"unit": "yuan", "many": True})
 def test_a_unit_price_is_no_projects_cost():
     assert extract("门票30元，办了一个展览花了40万", [COSTS]).values["costs"] == [400_000]
     assert extract("两个展览分别花了40万和20万", [COSTS]).values["costs"] == [400_000, 200_000]
+
+
+def test_a_price_per_unit_said_after_the_figure_is_no_sum_received():
+    received = SlotSpec.from_dict("received", {"unit": "yuan", "cues": ["已经领", "已领", "之前"]})
+    assert "received" not in extract("买了绿电500万度，电价0.4元每度，之前没领过", [received]).values
+    assert "costs" not in extract("票价30元/张", [COSTS]).values

@@ -49,7 +49,7 @@ OWN_CASE = re.compile(r"我|咱|俺|本公司|本单位|本企业|自家")
 RULE_WORDS = re.compile(
     r"多少比例|什么比例|按多少|什么标准|标准是|每.{0,6}(奖|补|给)多少|最多|上限|封顶|最高|(?<![好这那十前])几年|多少年|"
     r"什么条件|哪些条件|有什么要求|怎么申请|如何申请|需要什么|要什么|能不能同时|能同时|可以同时|算不算|"
-    r"属不属于|是否属于|哪些"
+    r"属不属于|是否属于|哪些|哪个部门|什么部门|哪个单位|由谁|找谁|去哪里?(办|交|申请|报)"
 )
 LABEL_NOTE = re.compile(r"（[^（）]{9,}）|\([^()]{9,}\)")  # a long note in a description, not "（千瓦）"
 # An amount the asker claims for their own case and asks to confirm: "能拿60万，对吗？"

@@ -212,7 +212,29 @@ def find_quantities(text: str) -> list[Quantity]:
             unit, value = "kW", value * 1000
         out.append(Quantity(value, unit, n.start, end, approx))
         scales.append(_BIG_UNITS.get(n.text.rstrip()[-1:], 1) if not n.text.isdigit() else 1)
-    return _list_units(text, out, scales)
+    return _restatements(text, _list_units(text, out, scales))
+
+
+# "电池60度电（60千瓦时）", "36万（360000元）": the same figure said again in brackets, in another spelling of its
+# unit, is one quantity, not a second item of a list.
+_GLOSS_OPEN = re.compile(r"[^\d，。；、,;()（）]{0,2}[(（]\s*(?:即|也就是|合|折合|约)?\s*")
+_GLOSS_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _restatements(text: str, found: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and q.value == prev.value
+            and (q.unit == prev.unit or None in (q.unit, prev.unit))
+            and _GLOSS_OPEN.fullmatch(text, prev.end, q.start)
+            and _GLOSS_CLOSE.match(text, q.end)
+        ):
+            continue
+        out.append(q)
+    return out
 
 
 # "电池分别是30、50、80千瓦时", "投入20、25、40万元": the unit (and 万/亿) written after the last number of a

@@ -336,7 +336,8 @@ def test_a_verdict_asked_on_ones_own_stated_facts_is_decided_not_quoted(assistan
 
 
 @pytest.mark.parametrize(
-    "question", ["在西城实际居住的材料由哪个部门审核？", "我们的就业材料交到哪个部门？", "光伏奖励去哪里申请？"]
+    "question",
+    ["在西城实际居住的材料由哪个部门审核？", "我们的就业材料交到哪个部门？", "光伏奖励去哪里申请？"],
 )
 def test_where_and_who_questions_get_the_rule_even_with_facts(assistant, question):
     assert assistant.ask(question, Conversation()).status in ("answered", "not_found")

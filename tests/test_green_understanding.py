@@ -308,3 +308,38 @@ def test_pv_and_green_power_in_one_question_are_computed_apart_and_added(text, a
     assert intent is not None and intent.calculator == "green_pv_and_power_total"
     _, result = _run("green_pv_and_power_total", text)
     assert result.amount_yuan == amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "厂里换了两台电动叉车，旧的燃油叉车2023年5月在西城编码登记过，今年报废的：第一台电池50度（50千瓦时）买价30万；第二台电池50千瓦时，买价22万，叉车奖励一共多少",
+        "我们两台柴油叉车去年在西城做过编码登记，今年2月都报废了，新买的纯电叉车一台电池50千瓦时(即50度)，价格30万；另一台电池50度，价格22万元，能补多少",
+    ],
+)
+def test_a_battery_said_again_in_brackets_is_one_truck_not_two(text):
+    values, result = _run("green_forklift_reward", text)
+    assert values["battery_kwh_each"] == [50, 50]
+    assert result.amount_yuan == 50 * 1500 + 55_000  # 第二台: 22万 × 25% = 5.5万 below 7.5万
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("我们厂空气重污染应急减排绩效评级前年还是C级，去年评上了A级，区里奖多少", 500_000),
+        ("应急减排绩效评级：2022年是C级，2023年变成了B级，能拿多少奖励", 200_000),
+        ("公司重污染天气绩效评级去年是B级，今年拿到A级了，奖励多少", 300_000),
+    ],
+)
+def test_grades_told_year_by_year_are_the_step_up(text, amount):
+    values, result = _run("green_emergency_rating_reward", text)
+    assert result.amount_yuan == amount, values
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["应急减排绩效评级去年是A级，今年是C级，能奖多少", "应急减排绩效评级前年C级，去年还是C级，奖多少"],
+)
+def test_no_step_up_is_read_from_a_fall_or_a_standstill(text):
+    values, result = _run("green_emergency_rating_reward", text)
+    assert result.amount_yuan == 0, values

@@ -348,3 +348,20 @@ def test_where_a_child_lives_is_not_where_the_elder_lives(other):
     dining = next(i for i in load_intents() if i.calculator == "meal_dining_subsidy")
     values = extract(f"我妈北京户口住西城，{other}", list(dining.slots)).values
     assert values["lives_in_xicheng"] is True
+
+
+@pytest.mark.parametrize("where", ["户口都是山东的", "户籍也是河北的", "我俩户口一直在河南"])
+def test_a_hukou_outside_beijing_said_with_an_adverb_is_not_eligible(where):
+    _, values, r = run(f"老伴83岁了，卧床不能自理，{where}，在西城跟闺女住。父母食堂吃饭有补贴吗？")
+    assert values["beijing_hukou"] is False
+    assert (r.amount_yuan, r.eligible) == (0, False)
+
+
+@pytest.mark.parametrize("body", ["身子骨挺硬朗", "身子还好", "身板一直不错"])
+def test_a_sound_body_in_everyday_words_rules_out_every_care_need(body):
+    """An ordinary family's elder (no 低保/低收入) in good health is no 基本养老服务对象: no subsidy, no question."""
+    _, values, r = run(
+        f"我86岁，北京户口住西城，{body}，吃穿都能自理，家里不是低保也不是低收入。在助餐点吃饭有补贴吗？"
+    )
+    assert (values["disabled"], values["dementia"], values["severe_disability"]) == (False, False, False)
+    assert (r.amount_yuan, r.eligible) == (0, False)

@@ -161,3 +161,27 @@ def test_signs_and_scientific_notation_are_read_as_written_never_dropped(text, w
 def test_a_dash_between_two_numbers_is_a_range_not_a_sign():
     assert [q.value for q in find_quantities("300-500千瓦")] == [300, 500]
     assert all(q.value > 0 for q in find_quantities("2018-08-31"))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("电池容量55度（55千瓦时），售价20万", [(55, "kWh"), (200000, None)]),
+        ("奖励3万元（即30000元）到账了", [(30000, "yuan")]),
+        ("装机500千瓦(500kW)已并网", [(500, "kW")]),
+    ],
+)
+def test_the_same_figure_said_again_in_brackets_is_one_quantity(text, want):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("两台分别是40千瓦时（另一台40千瓦时）", 2),  # bracket with more words than a gloss: two items
+        ("电池40千瓦时，（第二台）40千瓦时", 2),
+        ("30千瓦时（50千瓦时）", 2),  # a different figure in brackets is no restatement
+    ],
+)
+def test_only_an_equal_figure_right_inside_brackets_is_a_restatement(text, count):
+    assert len([q for q in find_quantities(text) if q.unit == "kWh"]) == count

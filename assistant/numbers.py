@@ -240,7 +240,7 @@ def _restatements(text: str, found: list[Quantity]) -> list[Quantity]:
 # "电池分别是30、50、80千瓦时", "投入20、25、40万元": the unit (and 万/亿) written after the last number of a
 # 、-list is every listed number's. Measures only: "1、2号楼" and "3、4月份" are no list of quantities.
 _LIST_UNITS = ("kWh", "kW", "tce", "t", "m2", "yuan", "order", "person", "day")
-_LIST_JOIN = re.compile(r"\s*[、/]\s*")
+_LIST_JOIN = re.compile(r"\s*(?:[、/]|和|与|跟|及)\s*")  # "30、50、80千瓦时", "40和60千瓦时"
 
 
 def _list_units(text: str, found: list[Quantity], scales: list[float]) -> list[Quantity]:

@@ -586,6 +586,7 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
         near = min((_cue_distance(flat, q.start, q.end, t.cues) for t in others), default=10_000)
         return 1_000 if near <= LABEL_REACH else 0
 
+    consumption_said = USED.search(flat) is not None
     for spec in number_specs:
         for i, q in enumerate(quantities):
             if i in items_used:
@@ -604,6 +605,8 @@ def extract(text: str, specs: list[SlotSpec], today: date | None = None) -> Extr
                 unit_ok = False  # "800多单" is not 800 orders: only a slot whose rule a lower bound decides takes it
             if spec.affirmed and _cue_denied(flat, q.end, spec.cues):
                 unit_ok = False  # "去年一直没交社保" does not say since when it was paid
+            if consumption_said and _saving_slot(spec) and not _said_saved(flat, q.start):
+                unit_ok = False  # "改造前年耗能1000吨标煤，改造后800吨": energy used is no energy saved
             label = _money_label(flat, q.start, q.end) if spec.unit == "yuan" and spec.cues else None
             if label is not None and not _takes_money(spec, label):
                 unit_ok = False  # "花了3亿，购房补贴多少": a price paid is no subsidy, whatever cue follows
@@ -742,6 +745,26 @@ MONEY_LABELS = {
 
 # "0.4元每度", "30元/张": a price per unit, said after the figure
 PER_UNIT_AFTER = re.compile(r"(元|块)?\s*(每|/|一)(度|千瓦时|吨|张|人|份|顿|餐|平方米|平米|台|单)")
+
+
+# Energy used ("耗能1000吨标煤") and energy said to be saved ("年节能200吨"): with energy used in the message, a
+# saving slot takes only a figure said to be saved, and asks otherwise.
+USED = re.compile(r"耗能|能耗|用能|耗煤|耗电|用电")
+SAVING_CUE = re.compile(r"节能|节约|节省|省")
+SAVED = re.compile(r"(节能|节约|节省|省了?|减少了?|降低了?|少用了?)(量)?(是|为|约|大概)?[^,，。;；]{0,3}$")
+
+
+def _saving_slot(spec: SlotSpec) -> bool:
+    """A tce/kWh slot for energy saved: a cue says saving, none says energy used."""
+    return (
+        spec.unit in ("tce", "kWh")
+        and any(SAVING_CUE.search(c) for c in spec.cues)
+        and not any(USED.search(c) for c in spec.cues)
+    )
+
+
+def _said_saved(flat: str, start: int) -> bool:
+    return SAVED.search(flat, max(0, start - 8), start) is not None
 
 
 def _money_label(flat: str, start: int, end: int | None = None) -> str | None:
